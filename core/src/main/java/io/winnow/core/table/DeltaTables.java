@@ -1,0 +1,82 @@
+package io.winnow.core.table;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import io.winnow.core.error.WinnowErrors;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Path-based Delta reads and writes. Every write is one atomic Delta commit. */
+public final class DeltaTables {
+    private DeltaTables() {}
+
+    public static boolean exists(SparkSession spark, String path) {
+        return DeltaTable.isDeltaTable(spark, path);
+    }
+
+    /** Reads a table, or fails with a message naming the stage that would have produced it. */
+    public static Dataset<Row> read(SparkSession spark, String path, String producedBy) {
+        if (!exists(spark, path)) {
+            throw WinnowErrors.tableNotFound(path, producedBy);
+        }
+        return spark.read().format("delta").load(path);
+    }
+
+    /** Current version, or -1 when there is no table. */
+    public static long version(SparkSession spark, String path) {
+        if (!exists(spark, path)) {
+            return -1L;
+        }
+        Row latest = DeltaTable.forPath(spark, path).history(1).select("version").head();
+        return latest.getLong(0);
+    }
+
+    /** Replaces the whole table (data and schema) in one commit; creates it when absent. */
+    public static long overwrite(Dataset<Row> rows, String path) {
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+        return version(rows.sparkSession(), path);
+    }
+
+    /** Replaces only the rows matching {@code predicate} (e.g. one stage's quarantine) in one commit. */
+    public static long replaceWhere(Dataset<Row> rows, String path, String predicate) {
+        SparkSession spark = rows.sparkSession();
+        if (!exists(spark, path)) {
+            rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
+        } else {
+            rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+        }
+        return version(spark, path);
+    }
+
+    /** Appends in one commit; creates the table when absent. */
+    public static void append(Dataset<Row> rows, String path) {
+        rows.write().format("delta").mode(SaveMode.Append).save(path);
+    }
+
+    /** Selects the schema's columns in order, cast to its types, so a table's shape never drifts. */
+    public static Dataset<Row> conform(Dataset<Row> rows, StructType schema) {
+        Column[] columns = Arrays.stream(schema.fields())
+                .map(field -> col(field.name()).cast(field.dataType()).as(field.name()))
+                .toArray(Column[]::new);
+        return rows.select(columns);
+    }
+
+    /** Checks a table has a column of the expected type, naming what is there when it does not. */
+    public static void requireColumn(Dataset<Row> rows, String table, String column, org.apache.spark.sql.types.DataType type) {
+        StructType schema = rows.schema();
+        List<String> names = Arrays.stream(schema.fields()).map(StructField::name).toList();
+        boolean present = Arrays.stream(schema.fields())
+                .anyMatch(field -> field.name().equals(column) && field.dataType().equals(type));
+        if (!present) {
+            throw WinnowErrors.missingColumn(table, column, type.simpleString(), names);
+        }
+    }
+}

@@ -55,7 +55,7 @@ public final class IngestJob {
         String source = config.source() != null ? config.source() : defaultSource(config.input());
         Dataset<Row> records = readRecords(spark, config, files, source);
         if (config.idField() != null) {
-            records = markDuplicateIds(records);
+            records = markDuplicateIds(records, config.rawRecordMaxChars());
         }
         records = records.persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -90,7 +90,10 @@ public final class IngestJob {
             Map<String, Long> detail = new HashMap<>(byReason);
             detail.put("files", (long) files.size());
             detail.put("blank_lines", blank);
-            StageCounts counts = new StageCounts(STAGE, documents + quarantined, documents, 0, quarantined, detail);
+            // In = records read; kept and quarantined = rows actually written, so the add-up check guards the writes.
+            long written = DeltaTables.read(spark, documentsPath, STAGE).count();
+            long writtenQuarantine = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
+            StageCounts counts = new StageCounts(STAGE, documents + quarantined, written, 0, writtenQuarantine, detail);
             return new StageOutcome(counts, Map.of(documentsPath, documentsVersion, quarantinePath, quarantineVersion));
         } finally {
             records.unpersist();
@@ -126,7 +129,7 @@ public final class IngestJob {
     }
 
     /** With source ids, a repeated id keeps its first occurrence (by file, line); the rest are quarantined. */
-    private static Dataset<Row> markDuplicateIds(Dataset<Row> records) {
+    private static Dataset<Row> markDuplicateIds(Dataset<Row> records, int rawRecordMaxChars) {
         Dataset<Row> documents = records.where(col("kind").equalTo(IngestRows.DOCUMENT))
                 .withColumn("__occurrence", row_number().over(
                         Window.partitionBy("doc_id").orderBy(col("source_file"), col("source_line"))));
@@ -138,7 +141,7 @@ public final class IngestJob {
                                 lit("' already used by an earlier record; ids must be unique"))))
                 .withColumn("raw_record", when(col("__occurrence").gt(1), org.apache.spark.sql.functions.substring(
                         org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-                                col("doc_id"), col("url"), col("text"))), 1, 1000)))
+                                col("doc_id"), col("url"), col("text"))), 1, rawRecordMaxChars)))
                 .drop("__occurrence");
         return marked.unionByName(records.where(col("kind").notEqual(IngestRows.DOCUMENT)));
     }

@@ -1,0 +1,153 @@
+package io.winnow.dedup.exact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.winnow.core.ingest.IngestJob;
+import io.winnow.core.run.ConfigHash;
+import io.winnow.core.run.RunContext;
+import io.winnow.core.run.StageCounts;
+import io.winnow.core.run.StageExecution;
+import io.winnow.core.run.StageOutcome;
+import io.winnow.core.run.StageResult;
+import io.winnow.core.run.StageSpec;
+import io.winnow.core.table.DeltaTables;
+import io.winnow.core.table.Tables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage {@code exact_dedup}: hash the normalised text of every document, keep one deterministic
+ * representative per hash, and record every removed document with the one it duplicates.
+ * Optionally, CCNet-style, then remove lines (or paragraphs) already seen in an earlier document.
+ */
+public final class ExactDedupJob {
+    public static final String STAGE = "exact_dedup";
+
+    static final String DUPLICATE_DOCUMENT = "duplicate_document";
+    static final String EMPTY_AFTER_LINE_DEDUP = "empty_after_line_dedup";
+    static final String TOO_SHORT_AFTER_LINE_DEDUP = "too_short_after_line_dedup";
+
+    private ExactDedupJob() {}
+
+    public static StageResult run(SparkSession spark, RunContext context, ExactDedupConfig config) {
+        String inputPath = context.warehouse().resolve(config.input());
+        String outputPath = context.warehouse().resolve(config.output());
+        String duplicatesPath = context.warehouse().resolve(config.duplicates());
+        String quarantinePath = context.warehouse().resolve(config.quarantine());
+        Dataset<Row> input = DeltaTables.read(spark, inputPath, IngestJob.STAGE);
+        DeltaTables.requireColumn(input, inputPath, "doc_id", DataTypes.StringType);
+        DeltaTables.requireColumn(input, inputPath, "text", DataTypes.StringType);
+        StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config),
+                Map.of(inputPath, "v" + DeltaTables.version(spark, inputPath)), List.of(outputPath, duplicatesPath));
+        return StageExecution.execute(spark, context, spec,
+                () -> deduplicate(context, config, withDocumentColumns(input), outputPath, duplicatesPath, quarantinePath));
+    }
+
+    private static StageOutcome deduplicate(RunContext context, ExactDedupConfig config, Dataset<Row> input,
+            String outputPath, String duplicatesPath, String quarantinePath) {
+        UserDefinedFunction documentHash = udf(new NormalizedHash(config.normalization(), false), DataTypes.StringType);
+        Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
+        Dataset<Row> invalid = input.where(invalidRow);
+
+        WindowSpec byHash = Window.partitionBy("__hash").orderBy(keepOrder(config.keep()));
+        Dataset<Row> ranked = input.where(not(invalidRow))
+                .withColumn("__hash", documentHash.apply(col("text")))
+                .withColumn("__rank", row_number().over(byHash))
+                .withColumn("__representative", first("doc_id").over(byHash))
+                .withColumn("__group_size", count(lit(1)).over(Window.partitionBy("__hash")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Dataset<Row>> cached = new ArrayList<>(List.of(ranked));
+        try {
+            Row documentCounts = ranked.agg(
+                    count(lit(1)),
+                    sum(when(col("__rank").gt(1), 1).otherwise(0)),
+                    sum(when(col("__rank").equalTo(1).and(col("__group_size").gt(1)), 1).otherwise(0))).head();
+            long validRows = documentCounts.getLong(0);
+            Map<String, Long> detail = new HashMap<>();
+            detail.put("dropped." + DUPLICATE_DOCUMENT, documentCounts.isNullAt(1) ? 0L : documentCounts.getLong(1));
+            detail.put("duplicate_groups", documentCounts.isNullAt(2) ? 0L : documentCounts.getLong(2));
+
+            Dataset<Row> kept = ranked.where(col("__rank").equalTo(1));
+            Dataset<Row> dropped = ranked.where(col("__rank").gt(1)).select(
+                    col("doc_id"), col("__hash").as("hash"), col("__representative").as("representative"),
+                    col("__group_size").as("group_size"), lit(DUPLICATE_DOCUMENT).as("reason"));
+            if (config.lineMode() != LineDedupMode.OFF) {
+                LineDedup.Result lines = LineDedup.apply(kept, config, keepOrder(config.keep()));
+                cached.add(lines.cached());
+                kept = lines.kept();
+                dropped = dropped.unionByName(lines.dropped());
+                detail.putAll(lines.detail());
+            }
+
+            DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
+            DeltaTables.overwrite(DeltaTables.conform(dropped, Tables.EXACT_DUPLICATES_SCHEMA).coalesce(1), duplicatesPath);
+            Dataset<Row> quarantineRows = invalid.select(
+                    lit(STAGE).as("stage"),
+                    lit(context.runId()).as("run_id"),
+                    col("source_file"),
+                    col("source_line").as("line_number"),
+                    col("doc_id"),
+                    when(col("doc_id").isNull(), lit("missing_doc_id")).otherwise(lit("missing_text")).as("reason"),
+                    when(col("doc_id").isNull(), lit("doc_id is null; every document needs a unique id"))
+                            .otherwise(lit("text is null")).as("detail"),
+                    expr("substring(to_json(struct(doc_id, source, url, source_file, source_line)), 1, 1000)").as("raw_record"));
+            DeltaTables.replaceWhere(DeltaTables.conform(quarantineRows, Tables.QUARANTINE_SCHEMA).coalesce(1), quarantinePath,
+                    "stage = '" + STAGE + "'");
+
+            // Count what was written, not what was planned: the add-up check then guards the writes too.
+            SparkSession spark = input.sparkSession();
+            long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
+            long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
+            long quarantinedRows = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
+            StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows,
+                    detail);
+            return new StageOutcome(counts, Map.of(
+                    outputPath, DeltaTables.version(spark, outputPath),
+                    duplicatesPath, DeltaTables.version(spark, duplicatesPath),
+                    quarantinePath, DeltaTables.version(spark, quarantinePath)));
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    static Column[] keepOrder(KeepPolicy keep) {
+        return switch (keep) {
+            case LOWEST_DOC_ID -> new Column[] {col("doc_id").asc()};
+            case FIRST_SEEN -> new Column[] {col("source_file").asc_nulls_last(), col("source_line").asc_nulls_last(),
+                col("doc_id").asc()};
+        };
+    }
+
+    /** Adds any document column a user table lacks (as null), so the output keeps the documents schema. */
+    static Dataset<Row> withDocumentColumns(Dataset<Row> input) {
+        Dataset<Row> out = input;
+        List<String> present = List.of(input.columns());
+        for (StructField field : Tables.DOCUMENT_SCHEMA.fields()) {
+            if (!present.contains(field.name())) {
+                out = out.withColumn(field.name(), lit(null).cast(field.dataType()));
+            }
+        }
+        return out;
+    }
+}

@@ -3,6 +3,7 @@ package io.winnow.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.winnow.core.error.WinnowErrors;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +20,6 @@ public record StageCounts(String stage, long in, long kept, long dropped, long q
         if (in != kept + dropped + quarantined) {
             throw WinnowErrors.countsDoNotAddUp(stage, in, kept, dropped, quarantined);
         }
-        detail = Map.copyOf(new TreeMap<>(requireNonNull(detail, "detail is null")));
+        detail = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(detail, "detail is null")));
     }
 }

@@ -70,6 +70,7 @@ public final class SparkSessions {
         merged.put("spark.sql.shuffle.partitions", "8");
         merged.put("spark.databricks.delta.snapshotPartitions", "2");
         merged.put("spark.sql.session.timeZone", "UTC");
+        merged.put("spark.sql.debug.maxToStringFields", "200");
         if (profile != null) {
             merged.putAll(loadProfile().settings());
         }

@@ -1,0 +1,72 @@
+package io.winnow.jobs;
+
+import io.winnow.core.error.WinnowException;
+import io.winnow.jobs.cli.ExactDedupCommand;
+import io.winnow.jobs.cli.IngestCommand;
+import io.winnow.jobs.cli.ReportCommand;
+import io.winnow.jobs.cli.RunCommand;
+import io.winnow.jobs.cli.ShowConfigCommand;
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
+        subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, ReportCommand.class,
+            ShowConfigCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "Winnow turns raw text corpora into training data: ingest, deduplicate, filter, select, embed.",
+            "Every stage reads and writes Delta Lake tables (default ./warehouse) and records one row per",
+            "stage in the run log table _runs.",
+            "Start with `winnow run`: the default pipeline on the bundled demo data."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  winnow run                                   default pipeline on data/demo/corpus",
+            "  winnow run --input /data/crawl --warehouse /data/wh",
+            "  winnow run --config conf/winnow.yaml --force",
+            "  winnow ingest --input docs.jsonl.gz --id-field id",
+            "  winnow exact-dedup --line-dedup line",
+            "  winnow report",
+            "",
+            "Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.",
+        })
+public final class WinnowCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        SparkSession.getActiveSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        System.exit(code);
+    }
+
+    /** Runs a command with the given streams and returns the exit code; never calls System.exit. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new WinnowCli());
+        commandLine.setUsageHelpWidth(110);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof WinnowException winnow) {
+                err.println("winnow: error [" + winnow.errorCode() + "]: " + winnow.getMessage());
+                err.flush();
+                return winnow.errorCode().exitCode();
+            }
+            exception.printStackTrace(err);
+            err.println("winnow: unexpected error: " + exception + ". This is a bug in Winnow; the stack trace is above.");
+            err.flush();
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+}

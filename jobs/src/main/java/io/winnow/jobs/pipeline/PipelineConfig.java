@@ -1,0 +1,47 @@
+package io.winnow.jobs.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.winnow.core.config.ConfigSection;
+import io.winnow.core.ingest.IngestConfig;
+import io.winnow.dedup.exact.ExactDedupConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole YAML file: where the warehouse is, how to start Spark, which stages to run, and one
+ * section per stage. Every key is optional; unknown keys anywhere are errors.
+ */
+public record PipelineConfig(
+        String warehouse, SparkSettings spark, List<PipelineStage> stages, IngestConfig ingest, ExactDedupConfig exactDedup) {
+
+    public static final String DEFAULT_WAREHOUSE = "./warehouse";
+    public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP);
+
+    public PipelineConfig {
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(spark, "spark is null");
+        stages = List.copyOf(requireNonNull(stages, "stages is null"));
+        requireNonNull(ingest, "ingest is null");
+        requireNonNull(exactDedup, "exactDedup is null");
+    }
+
+    public static PipelineConfig fromConfig(ConfigSection root) {
+        ConfigSection pipeline = root.section("pipeline");
+        List<String> stageNames = pipeline.stringList("stages",
+                DEFAULT_STAGES.stream().map(PipelineStage::configName).toList());
+        List<PipelineStage> stages = new ArrayList<>();
+        for (String name : stageNames) {
+            stages.add(pipeline.parseEnum(pipeline.qualified("stages"), name, PipelineStage.class));
+        }
+        pipeline.finish();
+        PipelineConfig config = new PipelineConfig(
+                root.string("warehouse", DEFAULT_WAREHOUSE),
+                SparkSettings.fromConfig(root.section("spark")),
+                stages,
+                IngestConfig.fromConfig(root.section(IngestConfig.SECTION)),
+                ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)));
+        root.finish();
+        return config;
+    }
+}

@@ -1,0 +1,33 @@
+package io.winnow.jobs.pipeline;
+
+import io.winnow.core.ingest.IngestJob;
+import io.winnow.core.run.RunContext;
+import io.winnow.core.run.StageResult;
+import io.winnow.dedup.exact.ExactDedupJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/** Runs the configured stages in order. Each stage reads the tables the previous one wrote. */
+public final class PipelineRunner {
+    private PipelineRunner() {}
+
+    public static List<StageResult> run(SparkSession spark, RunContext context, PipelineConfig config,
+            Consumer<StageResult> onStageDone) {
+        List<StageResult> results = new ArrayList<>();
+        for (PipelineStage stage : config.stages()) {
+            StageResult result = runStage(spark, context, config, stage);
+            results.add(result);
+            onStageDone.accept(result);
+        }
+        return results;
+    }
+
+    public static StageResult runStage(SparkSession spark, RunContext context, PipelineConfig config, PipelineStage stage) {
+        return switch (stage) {
+            case INGEST -> IngestJob.run(spark, context, config.ingest());
+            case EXACT_DEDUP -> ExactDedupJob.run(spark, context, config.exactDedup());
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.winnow.jobs.pipeline;
+
+import io.winnow.core.config.ConfigEnum;
+
+/** The stages `winnow run` can chain, in their config names. Stages talk only through tables. */
+public enum PipelineStage implements ConfigEnum {
+    INGEST("ingest"),
+    EXACT_DEDUP("exact-dedup");
+
+    private final String configName;
+
+    PipelineStage(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}

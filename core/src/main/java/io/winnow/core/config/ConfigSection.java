@@ -130,7 +130,8 @@ public final class ConfigSection {
     }
 
     public <E extends Enum<E> & ConfigEnum> E parseEnum(String qualifiedKey, Object value, Class<E> type) {
-        String text = value.toString().trim();
+        // YAML 1.1 reads a bare off/no as false and on/yes as true; map them back to the words.
+        String text = value instanceof Boolean b ? (b ? "on" : "off") : value.toString().trim();
         for (E constant : type.getEnumConstants()) {
             if (constant.configName().equalsIgnoreCase(text)) {
                 return constant;

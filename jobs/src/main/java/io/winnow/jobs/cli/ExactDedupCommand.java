@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "exact-dedup", sortOptions = false,
+@Command(name = "exact-dedup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Remove documents whose normalised text is identical, keeping one representative.",
             "Optionally (CCNet-style) also remove lines or paragraphs seen in an earlier document."

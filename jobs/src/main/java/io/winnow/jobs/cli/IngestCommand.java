@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ingest", sortOptions = false,
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Read JSONL (plain or .gz), Parquet or text files into the documents Delta table.",
             "Bad records (malformed JSON, invalid UTF-8, missing/non-string/empty/oversize text) go to",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = "Print the run log of the latest run (or of --run-id) as a table.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Print the run log of the latest run (or of --run-id) as a table.")
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

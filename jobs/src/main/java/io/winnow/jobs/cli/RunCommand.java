@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Run the configured pipeline (default: ingest -> exact-dedup on the bundled demo corpus).",
             "Writes Delta tables under ./warehouse and prints a report at the end.",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show-config", description = "Validate the config and print the effective settings (defaults + file + options).")
+@Command(name = "show-config", mixinStandardHelpOptions = true, description = "Validate the config and print the effective settings (defaults + file + options).")
 public final class ShowConfigCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

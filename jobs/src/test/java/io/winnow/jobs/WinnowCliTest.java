@@ -1,0 +1,140 @@
+package io.winnow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winnow.core.config.YamlConfigLoader;
+import io.winnow.core.ingest.IngestConfig;
+import io.winnow.core.run.RunLog;
+import io.winnow.core.run.StageResult;
+import io.winnow.core.run.StageStatus;
+import io.winnow.core.table.DeltaTables;
+import io.winnow.core.table.Warehouse;
+import io.winnow.core.testing.TestSpark;
+import io.winnow.dedup.exact.ExactDedupConfig;
+import io.winnow.jobs.pipeline.PipelineConfig;
+import io.winnow.jobs.pipeline.SparkSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WinnowCliTest {
+    private static final Path ROOT = TestSpark.projectRoot();
+    private static final String DEMO = ROOT.resolve("data/demo/corpus").toString();
+
+    private final SparkSession spark = TestSpark.session();
+
+    private record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome winnow(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Outcome help = winnow("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("run ", "ingest ", "exact-dedup ", "report ", "show-config ")
+                .contains("Start with `winnow run`")
+                .contains("Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.");
+        assertThat(winnow("run", "--help").out()).contains("--input=PATH", "--config=FILE", "--warehouse=DIR", "--force");
+    }
+
+    @Test
+    void theShippedExampleConfigIsValidAndEqualsTheBuiltInDefaults() {
+        PipelineConfig shipped = PipelineConfig.fromConfig(YamlConfigLoader.load(ROOT.resolve("conf/winnow.yaml")));
+        PipelineConfig builtIn = PipelineConfig.fromConfig(YamlConfigLoader.parse("defaults", ""));
+        assertThat(shipped).isEqualTo(builtIn);
+        assertThat(builtIn.warehouse()).isEqualTo("./warehouse");
+        assertThat(builtIn.spark()).isEqualTo(new SparkSettings("local", null, Map.of()));
+        assertThat(builtIn.ingest()).isEqualTo(IngestConfig.defaults("data/demo/corpus"));
+        assertThat(builtIn.exactDedup()).isEqualTo(ExactDedupConfig.defaults());
+    }
+
+    @Test
+    void aBadConfigKeyExitsWithCodeTwoAndAOneLineCauseAndFix(@TempDir Path directory) throws Exception {
+        Path config = directory.resolve("bad.yaml");
+        Files.writeString(config, "ingest:\n  inptu: x\n");
+        Outcome outcome = winnow("run", "--config", config.toString());
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).hasLineCount(1)
+                .startsWith("winnow: error [CONFIG_INVALID]: Unknown key 'ingest.inptu' in " + config
+                        + ". Did you mean 'ingest.input'?")
+                .endsWith("Fix the spelling or remove the key.");
+    }
+
+    @Test
+    void anUnknownStageNameListsTheStagesThatExist() {
+        Outcome outcome = winnow("show-config", "--stages", "ingest,fuzzy");
+        assertThat(outcome.exitCode()).isEqualTo(2).as("picocli rejects the unknown option for show-config");
+        Outcome run = winnow("run", "--stages", "ingest,fuzzy-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'fuzzy-dedup'", "Allowed values: ingest, exact-dedup");
+    }
+
+    @Test
+    void aMissingInputExitsWithCodeThree(@TempDir Path directory) {
+        Outcome outcome = winnow("run", "--input", directory.resolve("nothing-here").toString(), "--warehouse",
+                directory.resolve("wh").toString());
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.err()).startsWith("winnow: error [INPUT_NOT_FOUND]: Input path '");
+    }
+
+    @Test
+    void runOnTheDemoCorpusWritesTablesWhoseCountsAddUpAndRerunsChangeNothing(@TempDir Path directory) {
+        String warehouse = directory.resolve("wh").toString();
+        Outcome first = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "first");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out())
+                .contains("ingest       SUCCEEDED in=1,384 kept=1,380 dropped=0 quarantined=4")
+                .contains("exact_dedup  SUCCEEDED in=1,380 kept=1,315 dropped=65 quarantined=0")
+                .contains("Counts add up for every stage")
+                .contains("Report saved to " + warehouse + "/_reports/first.md");
+        assertThat(Path.of(warehouse, "_reports", "first.md")).exists();
+
+        Warehouse tables = new Warehouse(warehouse);
+        List<Row> kept = DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList();
+        assertThat(kept).hasSize(1_315);
+        assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
+        assertThat(new RunLog(spark, tables.runLogPath()).all()).extracting(StageResult::runId, StageResult::stage)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("first", "ingest"),
+                        org.assertj.core.groups.Tuple.tuple("first", "exact_dedup"));
+
+        Outcome second = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "second");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("ingest       SKIPPED").contains("exact_dedup  SKIPPED");
+
+        Outcome forced = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "third", "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.out()).contains("ingest       SUCCEEDED").contains("exact_dedup  SUCCEEDED");
+        assertThat(DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList())
+                .as("a forced rerun rewrites the same contents, no duplicates").isEqualTo(kept);
+        assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
+        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(6)
+                .filteredOn(r -> r.runId().equals("second")).extracting(StageResult::status).containsOnly(StageStatus.SKIPPED);
+
+        Outcome report = winnow("report", "--warehouse", warehouse);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.out()).contains("## Winnow run third").contains("| ingest       | SUCCEEDED |      1,384 |");
+    }
+
+    @Test
+    void singleStageCommandsChainThroughTables(@TempDir Path directory) {
+        String warehouse = directory.resolve("wh").toString();
+        Outcome ingest = winnow("ingest", "--input", DEMO + "/reposts.jsonl", "--warehouse", warehouse, "--source", "reposts");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("ingest       SUCCEEDED in=84 kept=80 dropped=0 quarantined=4");
+        Outcome dedup = winnow("exact-dedup", "--warehouse", warehouse, "--line-dedup", "line");
+        assertThat(dedup.exitCode()).as(dedup.err()).isZero();
+        assertThat(dedup.out()).contains("exact_dedup  SUCCEEDED in=80").contains("lines_removed=");
+    }
+}

@@ -79,4 +79,16 @@ public final class DeltaTables {
             throw WinnowErrors.missingColumn(table, column, type.simpleString(), names);
         }
     }
+
+    /** Adds any column of {@code schema} that {@code rows} lacks, as typed nulls (for user tables). */
+    public static Dataset<Row> withMissingColumns(Dataset<Row> rows, StructType schema) {
+        Dataset<Row> out = rows;
+        List<String> present = List.of(rows.columns());
+        for (StructField field : schema.fields()) {
+            if (!present.contains(field.name())) {
+                out = out.withColumn(field.name(), org.apache.spark.sql.functions.lit(null).cast(field.dataType()));
+            }
+        }
+        return out;
+    }
 }

@@ -33,7 +33,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -61,7 +60,7 @@ public final class ExactDedupJob {
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config),
                 Map.of(inputPath, "v" + DeltaTables.version(spark, inputPath)), List.of(outputPath, duplicatesPath));
         return StageExecution.execute(spark, context, spec,
-                () -> deduplicate(context, config, withDocumentColumns(input), outputPath, duplicatesPath, quarantinePath));
+                () -> deduplicate(context, config, DeltaTables.withMissingColumns(input, Tables.DOCUMENT_SCHEMA), outputPath, duplicatesPath, quarantinePath));
     }
 
     private static StageOutcome deduplicate(RunContext context, ExactDedupConfig config, Dataset<Row> input,
@@ -70,7 +69,7 @@ public final class ExactDedupJob {
         Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
         Dataset<Row> invalid = input.where(invalidRow);
 
-        WindowSpec byHash = Window.partitionBy("__hash").orderBy(keepOrder(config.keep()));
+        WindowSpec byHash = Window.partitionBy("__hash").orderBy(config.keep().order());
         Dataset<Row> ranked = input.where(not(invalidRow))
                 .withColumn("__hash", documentHash.apply(col("text")))
                 .withColumn("__rank", row_number().over(byHash))
@@ -93,7 +92,7 @@ public final class ExactDedupJob {
                     col("doc_id"), col("__hash").as("hash"), col("__representative").as("representative"),
                     col("__group_size").as("group_size"), lit(DUPLICATE_DOCUMENT).as("reason"));
             if (config.lineMode() != LineDedupMode.OFF) {
-                LineDedup.Result lines = LineDedup.apply(kept, config, keepOrder(config.keep()));
+                LineDedup.Result lines = LineDedup.apply(kept, config, config.keep().order());
                 cached.add(lines.cached());
                 kept = lines.kept();
                 dropped = dropped.unionByName(lines.dropped());
@@ -131,23 +130,4 @@ public final class ExactDedupJob {
         }
     }
 
-    static Column[] keepOrder(KeepPolicy keep) {
-        return switch (keep) {
-            case LOWEST_DOC_ID -> new Column[] {col("doc_id").asc()};
-            case FIRST_SEEN -> new Column[] {col("source_file").asc_nulls_last(), col("source_line").asc_nulls_last(),
-                col("doc_id").asc()};
-        };
-    }
-
-    /** Adds any document column a user table lacks (as null), so the output keeps the documents schema. */
-    static Dataset<Row> withDocumentColumns(Dataset<Row> input) {
-        Dataset<Row> out = input;
-        List<String> present = List.of(input.columns());
-        for (StructField field : Tables.DOCUMENT_SCHEMA.fields()) {
-            if (!present.contains(field.name())) {
-                out = out.withColumn(field.name(), lit(null).cast(field.dataType()));
-            }
-        }
-        return out;
-    }
 }

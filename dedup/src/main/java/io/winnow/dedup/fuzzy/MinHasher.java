@@ -189,6 +189,40 @@ public final class MinHasher implements Serializable {
         return k;
     }
 
+    /** The sorted, distinct 64-bit shingle hashes of already-normalised text (for exact Jaccard). */
+    public long[] shingleSet(String text) {
+        int count = type == ShingleType.CHAR ? charShingles(text) : wordShingles(text);
+        long[] set = Arrays.copyOf(shingleBuffer == null ? new long[0] : shingleBuffer, count);
+        Arrays.sort(set);
+        int distinct = 0;
+        for (int i = 0; i < set.length; i++) {
+            if (i == 0 || set[i] != set[i - 1]) {
+                set[distinct++] = set[i];
+            }
+        }
+        return Arrays.copyOf(set, distinct);
+    }
+
+    /** Exact Jaccard similarity of two sorted, distinct sets; 0 when both are empty. */
+    public static double jaccard(long[] left, long[] right) {
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < left.length && j < right.length) {
+            if (left[i] == right[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        int union = left.length + right.length - common;
+        return union == 0 ? 0.0 : (double) common / union;
+    }
+
     /** Fraction of equal positions: an unbiased estimate of the Jaccard similarity of the shingle sets. */
     public static double estimatedJaccard(long[] left, long[] right) {
         int equal = 0;

@@ -1,0 +1,25 @@
+package io.winnow.dedup.fuzzy;
+
+import io.winnow.core.text.TextNormalizer;
+import org.apache.spark.sql.api.java.UDF2;
+
+/** Exact Jaccard similarity of the shingle sets of two texts, normalised as for signatures. */
+final class ExactJaccardFunction implements UDF2<String, String, Double> {
+    private static final long serialVersionUID = 1L;
+
+    private final TextNormalizer normalizer;
+    private final MinHasher hasher;
+
+    ExactJaccardFunction(FuzzyDedupConfig config) {
+        this.normalizer = new TextNormalizer(config.normalization());
+        this.hasher = new MinHasher(config.shingleType(), config.shingleSize(), 1, config.seed());
+    }
+
+    @Override
+    public Double call(String left, String right) {
+        if (left == null || right == null) {
+            return null;
+        }
+        return MinHasher.jaccard(hasher.shingleSet(normalizer.normalize(left)), hasher.shingleSet(normalizer.normalize(right)));
+    }
+}

@@ -1,0 +1,232 @@
+package io.winnow.dedup.fuzzy;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.winnow.core.run.ConfigHash;
+import io.winnow.core.run.RunContext;
+import io.winnow.core.run.StageCounts;
+import io.winnow.core.run.StageExecution;
+import io.winnow.core.run.StageOutcome;
+import io.winnow.core.run.StageResult;
+import io.winnow.core.run.StageSpec;
+import io.winnow.core.table.DeltaTables;
+import io.winnow.core.table.Tables;
+import io.winnow.core.text.Murmur3;
+import io.winnow.dedup.exact.ExactDedupJob;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage {@code fuzzy_dedup}: MinHash-LSH with distributed connected components, the MT-NLG /
+ * NeMo Curator method. Signatures -> band buckets -> star edges to two bucket anchors -> optional
+ * Jaccard verification -> large-star/small-star components -> one representative per component.
+ */
+public final class FuzzyDedupJob {
+    public static final String STAGE = "fuzzy_dedup";
+    static final String NEAR_DUPLICATE = "near_duplicate";
+
+    private FuzzyDedupJob() {}
+
+    public static StageResult run(SparkSession spark, RunContext context, FuzzyDedupConfig config) {
+        String inputPath = context.warehouse().resolve(config.input());
+        Dataset<Row> input = DeltaTables.read(spark, inputPath, ExactDedupJob.STAGE);
+        DeltaTables.requireColumn(input, inputPath, "doc_id", DataTypes.StringType);
+        DeltaTables.requireColumn(input, inputPath, "text", DataTypes.StringType);
+        Map<String, String> inputVersions = new LinkedHashMap<>();
+        inputVersions.put(inputPath, "v" + DeltaTables.version(spark, inputPath));
+        Dataset<Row> existing = null;
+        if (config.existingSignatures() != null) {
+            String existingPath = context.warehouse().resolve(config.existingSignatures());
+            existing = DeltaTables.read(spark, existingPath, STAGE + " (with fuzzy-dedup.signatures set)");
+            DeltaTables.requireColumn(existing, existingPath, "signature", DataTypes.createArrayType(DataTypes.LongType, true));
+            existing = existing.localCheckpoint(true); // the signatures table may be overwritten below
+            inputVersions.put(existingPath, "v" + DeltaTables.version(spark, existingPath));
+        }
+        List<String> owned = new ArrayList<>(List.of(context.warehouse().resolve(config.output()),
+                context.warehouse().resolve(config.duplicates())));
+        if (config.signatures() != null) {
+            owned.add(context.warehouse().resolve(config.signatures()));
+        }
+        StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions, owned);
+        Dataset<Row> existingSignatures = existing;
+        return StageExecution.execute(spark, context, spec,
+                () -> deduplicate(spark, context, config, input, existingSignatures));
+    }
+
+    private static StageOutcome deduplicate(SparkSession spark, RunContext context, FuzzyDedupConfig config,
+            Dataset<Row> input, Dataset<Row> existing) {
+        Dataset<Row> documents = DeltaTables.withMissingColumns(input, Tables.DOCUMENT_SCHEMA);
+        Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            UserDefinedFunction signature = udf(new SignatureFunction(config),
+                    DataTypes.createArrayType(DataTypes.LongType, false));
+            Dataset<Row> signed = documents.where(not(invalidRow))
+                    .select(col("doc_id"), col("source_file"), col("source_line"), col("text"),
+                            signature.apply(col("text")).as("signature"))
+                    .withColumn("node", monotonically_increasing_id())
+                    .withColumn("existing", lit(false))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(signed);
+            Dataset<Row> nodes = signed.where(col("signature").isNotNull()).drop("text");
+            if (existing != null) {
+                // Negative ids keep existing nodes apart from new ones.
+                nodes = nodes.unionByName(existing.select(col("doc_id"),
+                        lit(null).cast(DataTypes.StringType).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
+                        col("signature"), monotonically_increasing_id().plus(1).multiply(-1).as("node"), lit(true).as("existing")));
+            }
+            nodes = nodes.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(nodes);
+
+            Map<String, Long> detail = new HashMap<>();
+            Dataset<Row> edges = verifiedEdges(config, signed, nodes, detail, cached);
+            ConnectedComponents.Result components = ConnectedComponents.compute(edges.select("src", "dst"), config.maxIterations());
+            detail.put("cc_rounds", (long) components.rounds());
+
+            Dataset<Row> similarity = edges.select(col("src").as("node"), col("similarity"))
+                    .unionByName(edges.select(col("dst").as("node"), col("similarity")))
+                    .groupBy("node").agg(max("similarity").as("max_similarity"));
+            Column[] order = Stream.concat(Stream.of(col("existing").desc()), Stream.of(config.keep().order()))
+                    .toArray(Column[]::new);
+            WindowSpec byComponent = Window.partitionBy("component").orderBy(order);
+            UserDefinedFunction componentId = udf((UDF1<String, String>) Murmur3::hex64, DataTypes.StringType);
+            Dataset<Row> members = components.labels()
+                    .join(nodes.select("node", "doc_id", "source_file", "source_line", "existing"), "node")
+                    .join(similarity, "node")
+                    .withColumn("rank", row_number().over(byComponent))
+                    .withColumn("representative", first("doc_id").over(byComponent))
+                    .withColumn("component_id", componentId.apply(min("doc_id").over(Window.partitionBy("component"))))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(members);
+            detail.put("components", members.select("component").distinct().count());
+            detail.put("documents_in_components", members.where(not(col("existing"))).count());
+
+            Dataset<Row> duplicates = members.where(col("rank").gt(1).and(not(col("existing")))).select(
+                    col("doc_id"), col("component_id"), col("representative"), col("max_similarity"),
+                    lit(NEAR_DUPLICATE).as("reason"));
+            Dataset<Row> kept = documents.where(not(invalidRow)).join(duplicates.select("doc_id"), documents.col("doc_id")
+                    .equalTo(duplicates.col("doc_id")), "left_anti");
+            detail.put("documents_without_shingles", signed.where(col("signature").isNull()).count());
+
+            String outputPath = context.warehouse().resolve(config.output());
+            String duplicatesPath = context.warehouse().resolve(config.duplicates());
+            String quarantinePath = context.warehouse().resolve(config.quarantine());
+            Map<String, Long> versions = new HashMap<>();
+            versions.put(duplicatesPath, DeltaTables.overwrite(
+                    DeltaTables.conform(duplicates, FuzzyTables.DUPLICATES_SCHEMA).coalesce(1), duplicatesPath));
+            versions.put(outputPath, DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath));
+            if (config.signatures() != null) {
+                String signaturesPath = context.warehouse().resolve(config.signatures());
+                Dataset<Row> keptSignatures = signed.where(col("signature").isNotNull()).select("doc_id", "signature")
+                        .join(duplicates.select("doc_id"), signed.col("doc_id").equalTo(duplicates.col("doc_id")), "left_anti");
+                if (existing != null) {
+                    keptSignatures = existing.select("doc_id", "signature").unionByName(keptSignatures);
+                }
+                versions.put(signaturesPath, DeltaTables.overwrite(
+                        DeltaTables.conform(keptSignatures, FuzzyTables.SIGNATURES_SCHEMA), signaturesPath));
+            }
+            Dataset<Row> quarantineRows = documents.where(invalidRow).select(
+                    lit(STAGE).as("stage"), lit(context.runId()).as("run_id"), col("source_file"),
+                    col("source_line").as("line_number"), col("doc_id"),
+                    when(col("doc_id").isNull(), lit("missing_doc_id")).otherwise(lit("missing_text")).as("reason"),
+                    when(col("doc_id").isNull(), lit("doc_id is null; every document needs a unique id"))
+                            .otherwise(lit("text is null")).as("detail"),
+                    expr("substring(to_json(struct(doc_id, source, url, source_file, source_line)), 1, 1000)").as("raw_record"));
+            versions.put(quarantinePath, DeltaTables.replaceWhere(
+                    DeltaTables.conform(quarantineRows, Tables.QUARANTINE_SCHEMA).coalesce(1), quarantinePath,
+                    "stage = '" + STAGE + "'"));
+
+            long validRows = signed.count();
+            long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
+            long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
+            long quarantinedRows = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
+            detail.put("dropped." + NEAR_DUPLICATE, droppedRows);
+            StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows, detail);
+            return new StageOutcome(counts, versions);
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    /**
+     * LSH candidates as star edges from every bucket member to the bucket's two anchors (its
+     * smallest and largest node), linear in bucket size, then verified. Columns: src, dst, similarity.
+     */
+    static Dataset<Row> verifiedEdges(FuzzyDedupConfig config, Dataset<Row> signed, Dataset<Row> nodes,
+            Map<String, Long> detail, List<Dataset<Row>> cached) {
+        int bands = config.lsh().bands();
+        int rows = config.lsh().rows();
+        Dataset<Row> bandRows = nodes.select(col("node"), expr("posexplode(transform(sequence(0, " + (bands - 1)
+                + "), i -> xxhash64(i, slice(signature, i * " + rows + " + 1, " + rows + "))))").as(new String[] {"band", "bucket"}));
+        Dataset<Row> buckets = bandRows.groupBy("band", "bucket")
+                .agg(min("node").as("low"), max("node").as("high"), count(lit(1)).as("size"))
+                .where(col("size").gt(1))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(buckets);
+        detail.put("buckets_with_candidates", buckets.count());
+        detail.put("giant_buckets", buckets.where(col("size").gt(config.maxBucketSize())).count());
+
+        Dataset<Row> members = bandRows.join(buckets, new scala.collection.immutable.Set.Set2<>("band", "bucket").toSeq());
+        Dataset<Row> candidates = members.select(col("node").as("src"), col("low").as("dst"))
+                .unionByName(members.select(col("node").as("src"), col("high").as("dst")))
+                .transform(ConnectedComponents::orient)
+                .select(col("big").as("src"), col("small").as("dst"));
+
+        Dataset<Row> left = nodes.select(col("node").as("l_node"), col("signature").as("l_sig"));
+        Dataset<Row> right = nodes.select(col("node").as("r_node"), col("signature").as("r_sig"));
+        Dataset<Row> pairs = candidates.join(left, col("src").equalTo(col("l_node")))
+                .join(right, col("dst").equalTo(col("r_node")))
+                .withColumn("estimated", expr("aggregate(zip_with(l_sig, r_sig, (x, y) -> IF(x = y, 1, 0)), 0, (a, v) -> a + v) / "
+                        + config.lsh().numHashes()));
+        Column similarity = col("estimated");
+        if (config.verification() == Verification.EXACT) {
+            Dataset<Row> texts = signed.where(col("signature").isNotNull()).select(col("node").as("t_node"), col("text"));
+            UserDefinedFunction exact = udf(new ExactJaccardFunction(config), DataTypes.DoubleType);
+            pairs = pairs.join(texts.select(col("t_node").as("ls"), col("text").as("l_text")), col("src").equalTo(col("ls")), "left")
+                    .join(texts.select(col("t_node").as("rs"), col("text").as("r_text")), col("dst").equalTo(col("rs")), "left")
+                    .withColumn("exact", exact.apply(col("l_text"), col("r_text")));
+            // Pairs with an existing document (no text kept) fall back to the signature estimate.
+            similarity = coalesce(col("exact"), col("estimated"));
+        }
+        Dataset<Row> scored = pairs.select(col("src"), col("dst"), similarity.as("similarity"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(scored);
+        long candidatePairs = scored.count();
+        detail.put("candidate_pairs", candidatePairs);
+        Dataset<Row> verified = config.verification() == Verification.OFF ? scored
+                : scored.where(col("similarity").geq(config.jaccardThreshold()));
+        verified = verified.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(verified);
+        long verifiedPairs = verified.count();
+        detail.put("verified_pairs", verifiedPairs);
+        detail.put("rejected_pairs", candidatePairs - verifiedPairs);
+        return verified;
+    }
+
+}

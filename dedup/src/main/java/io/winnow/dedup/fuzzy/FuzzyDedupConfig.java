@@ -15,7 +15,7 @@ import java.io.Serializable;
  * @param signatures table to persist MinHash signatures of the kept documents to (null: none)
  * @param existingSignatures signatures of an already deduplicated corpus; new documents are
  *     deduplicated against it and its documents always win (null: not incremental)
- * @param maxBucketSize buckets larger than this are counted as giant (boilerplate); they still
+ * @param pairwiseBucketLimit buckets larger than this are counted as giant (boilerplate); they still
  *     emit linear star edges, so recall is kept and no pair explosion happens
  * @param verification how candidate pairs are confirmed before they are connected
  * @param jaccardThreshold candidate pairs below this similarity are discarded (when verifying)
@@ -33,7 +33,7 @@ public record FuzzyDedupConfig(
         int shingleSize,
         LshParameters lsh,
         long seed,
-        int maxBucketSize,
+        int pairwiseBucketLimit,
         Verification verification,
         double jaccardThreshold,
         KeepPolicy keep,
@@ -60,8 +60,8 @@ public record FuzzyDedupConfig(
         if (jaccardThreshold < 0 || jaccardThreshold > 1) {
             throw new IllegalArgumentException("jaccardThreshold must be in [0, 1], got " + jaccardThreshold);
         }
-        if (maxBucketSize < 2) {
-            throw new IllegalArgumentException("maxBucketSize must be >= 2, got " + maxBucketSize);
+        if (pairwiseBucketLimit < 2) {
+            throw new IllegalArgumentException("pairwiseBucketLimit must be >= 2, got " + pairwiseBucketLimit);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
@@ -71,32 +71,32 @@ public record FuzzyDedupConfig(
     public static FuzzyDedupConfig defaults() {
         return new FuzzyDedupConfig(Tables.EXACT_DEDUPED, FUZZY_DEDUPED, FUZZY_DUPLICATES, SIGNATURES, null,
                 Tables.QUARANTINE, NormalizationOptions.DOCUMENT_DEFAULT, ShingleType.CHAR, 24, new LshParameters(20, 13),
-                42, 10_000, Verification.EXACT, 0.8, KeepPolicy.LOWEST_DOC_ID, 40);
+                42, 50, Verification.EXACT, 0.8, KeepPolicy.LOWEST_DOC_ID, 40);
     }
 
     public FuzzyDedupConfig withTables(String inputTable, String outputTable, String duplicatesTable, String signaturesTable,
             String existing) {
         return new FuzzyDedupConfig(inputTable, outputTable, duplicatesTable, signaturesTable, existing, quarantine,
-                normalization, shingleType, shingleSize, lsh, seed, maxBucketSize, verification, jaccardThreshold, keep,
+                normalization, shingleType, shingleSize, lsh, seed, pairwiseBucketLimit, verification, jaccardThreshold, keep,
                 maxIterations);
     }
 
     public FuzzyDedupConfig withShingles(ShingleType type, int size) {
         return new FuzzyDedupConfig(input, output, duplicates, signatures, existingSignatures, quarantine, normalization, type,
-                size, lsh, seed, maxBucketSize, verification, jaccardThreshold, keep, maxIterations);
+                size, lsh, seed, pairwiseBucketLimit, verification, jaccardThreshold, keep, maxIterations);
     }
 
     public FuzzyDedupConfig withLsh(LshParameters parameters) {
         return new FuzzyDedupConfig(input, output, duplicates, signatures, existingSignatures, quarantine, normalization,
-                shingleType, shingleSize, parameters, seed, maxBucketSize, verification, jaccardThreshold, keep, maxIterations);
+                shingleType, shingleSize, parameters, seed, pairwiseBucketLimit, verification, jaccardThreshold, keep, maxIterations);
     }
 
     public FuzzyDedupConfig withVerification(Verification mode, double threshold) {
         return new FuzzyDedupConfig(input, output, duplicates, signatures, existingSignatures, quarantine, normalization,
-                shingleType, shingleSize, lsh, seed, maxBucketSize, mode, threshold, keep, maxIterations);
+                shingleType, shingleSize, lsh, seed, pairwiseBucketLimit, mode, threshold, keep, maxIterations);
     }
 
-    public FuzzyDedupConfig withMaxBucketSize(int size) {
+    public FuzzyDedupConfig withPairwiseBucketLimit(int size) {
         return new FuzzyDedupConfig(input, output, duplicates, signatures, existingSignatures, quarantine, normalization,
                 shingleType, shingleSize, lsh, seed, size, verification, jaccardThreshold, keep, maxIterations);
     }
@@ -113,7 +113,7 @@ public record FuzzyDedupConfig(
                 (int) lsh.integer("bands", d.lsh().bands(), 1, 1000),
                 (int) lsh.integer("rows", d.lsh().rows(), 1, 1000));
         long seed = lsh.integer("seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
-        int maxBucket = (int) lsh.integer("max-bucket-size", d.maxBucketSize(), 2, Integer.MAX_VALUE);
+        int maxBucket = (int) lsh.integer("pairwise-bucket-limit", d.pairwiseBucketLimit(), 2, 100_000);
         lsh.finish();
         ConfigSection verify = section.section("verify");
         Verification verification = verify.enumValue("mode", Verification.class, d.verification());

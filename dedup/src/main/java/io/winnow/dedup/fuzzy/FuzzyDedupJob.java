@@ -86,7 +86,7 @@ public final class FuzzyDedupJob {
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             UserDefinedFunction signature = udf(new SignatureFunction(config),
-                    DataTypes.createArrayType(DataTypes.LongType, false));
+                    DataTypes.createArrayType(DataTypes.LongType, true));
             Dataset<Row> signed = documents.where(not(invalidRow))
                     .select(col("doc_id"), col("source_file"), col("source_line"), col("text"),
                             signature.apply(col("text")).as("signature"))
@@ -175,8 +175,11 @@ public final class FuzzyDedupJob {
     }
 
     /**
-     * LSH candidates as star edges from every bucket member to the bucket's two anchors (its
-     * smallest and largest node), linear in bucket size, then verified. Columns: src, dst, similarity.
+     * LSH candidate pairs, then verified. When verifying, every pair inside a bucket of at most
+     * {@code pairwise-bucket-limit} members is checked; a larger (boilerplate) bucket links each
+     * member to the bucket's two anchors, its smallest and largest node, so it stays linear.
+     * Without verification stars alone suffice: components make the links transitive.
+     * Columns: src, dst, similarity.
      */
     static Dataset<Row> verifiedEdges(FuzzyDedupConfig config, Dataset<Row> signed, Dataset<Row> nodes,
             Map<String, Long> detail, List<Dataset<Row>> cached) {
@@ -189,12 +192,20 @@ public final class FuzzyDedupJob {
                 .where(col("size").gt(1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(buckets);
+        int limit = config.verification() == Verification.OFF ? 1 : config.pairwiseBucketLimit();
         detail.put("buckets_with_candidates", buckets.count());
-        detail.put("giant_buckets", buckets.where(col("size").gt(config.maxBucketSize())).count());
+        detail.put("star_buckets", buckets.where(col("size").gt(limit)).count());
 
-        Dataset<Row> members = bandRows.join(buckets, new scala.collection.immutable.Set.Set2<>("band", "bucket").toSeq());
-        Dataset<Row> candidates = members.select(col("node").as("src"), col("low").as("dst"))
-                .unionByName(members.select(col("node").as("src"), col("high").as("dst")))
+        scala.collection.immutable.Seq<String> bucketKey = new scala.collection.immutable.Set.Set2<>("band", "bucket").toSeq();
+        Dataset<Row> starMembers = bandRows.join(buckets.where(col("size").gt(limit)), bucketKey);
+        Dataset<Row> stars = starMembers.select(col("node").as("src"), col("low").as("dst"))
+                .unionByName(starMembers.select(col("node").as("src"), col("high").as("dst")));
+        Dataset<Row> smallMembers = bandRows.join(buckets.where(col("size").leq(limit)).select("band", "bucket"), bucketKey);
+        Dataset<Row> allPairs = smallMembers.as("l").join(smallMembers.as("r"),
+                        col("l.band").equalTo(col("r.band")).and(col("l.bucket").equalTo(col("r.bucket")))
+                                .and(col("l.node").lt(col("r.node"))))
+                .select(col("l.node").as("src"), col("r.node").as("dst"));
+        Dataset<Row> candidates = stars.unionByName(allPairs)
                 .transform(ConnectedComponents::orient)
                 .select(col("big").as("src"), col("small").as("dst"));
 

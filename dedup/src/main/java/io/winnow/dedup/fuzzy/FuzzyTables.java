@@ -16,7 +16,7 @@ public final class FuzzyTables {
     /** MinHash signatures of kept documents, for incremental runs. */
     public static final StructType SIGNATURES_SCHEMA = new StructType()
             .add("doc_id", DataTypes.StringType, false)
-            .add("signature", DataTypes.createArrayType(DataTypes.LongType, false), false);
+            .add("signature", DataTypes.createArrayType(DataTypes.LongType, true), false);
 
     private FuzzyTables() {}
 }

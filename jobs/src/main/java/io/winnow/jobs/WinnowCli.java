@@ -2,6 +2,8 @@ package io.winnow.jobs;
 
 import io.winnow.core.error.WinnowException;
 import io.winnow.jobs.cli.ExactDedupCommand;
+import io.winnow.jobs.cli.FuzzyDedupCommand;
+import io.winnow.jobs.cli.LshParamsCommand;
 import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
@@ -12,7 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
-        subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class,
+            LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Winnow turns raw text corpora into training data: ingest, deduplicate, filter, select, embed.",
@@ -28,6 +31,8 @@ import picocli.CommandLine.Command;
             "  winnow run --config conf/winnow.yaml --force",
             "  winnow ingest --input docs.jsonl.gz --id-field id",
             "  winnow exact-dedup --line-dedup line",
+            "  winnow fuzzy-dedup --threshold 0.8",
+            "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",
             "Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.",

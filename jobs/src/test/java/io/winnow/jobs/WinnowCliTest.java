@@ -11,6 +11,7 @@ import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.core.testing.TestSpark;
 import io.winnow.dedup.exact.ExactDedupConfig;
+import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import io.winnow.jobs.pipeline.PipelineConfig;
 import io.winnow.jobs.pipeline.SparkSettings;
 import java.io.PrintWriter;
@@ -58,6 +59,7 @@ class WinnowCliTest {
         assertThat(builtIn.spark()).isEqualTo(new SparkSettings("local", null, Map.of()));
         assertThat(builtIn.ingest()).isEqualTo(IngestConfig.defaults("data/demo/corpus"));
         assertThat(builtIn.exactDedup()).isEqualTo(ExactDedupConfig.defaults());
+        assertThat(builtIn.fuzzyDedup()).isEqualTo(FuzzyDedupConfig.defaults());
     }
 
     @Test
@@ -76,9 +78,10 @@ class WinnowCliTest {
     void anUnknownStageNameListsTheStagesThatExist() {
         Outcome outcome = winnow("show-config", "--stages", "ingest,fuzzy");
         assertThat(outcome.exitCode()).isEqualTo(2).as("picocli rejects the unknown option for show-config");
-        Outcome run = winnow("run", "--stages", "ingest,fuzzy-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
+        Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'fuzzy-dedup'", "Allowed values: ingest, exact-dedup");
+        assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup");
     }
 
     @Test
@@ -97,6 +100,7 @@ class WinnowCliTest {
         assertThat(first.out())
                 .contains("ingest       SUCCEEDED in=1,384 kept=1,380 dropped=0 quarantined=4")
                 .contains("exact_dedup  SUCCEEDED in=1,380 kept=1,315 dropped=65 quarantined=0")
+                .contains("fuzzy_dedup  SUCCEEDED in=1,315 kept=1,300 dropped=15 quarantined=0")
                 .contains("Counts add up for every stage")
                 .contains("Report saved to " + warehouse + "/_reports/first.md");
         assertThat(Path.of(warehouse, "_reports", "first.md")).exists();
@@ -107,11 +111,14 @@ class WinnowCliTest {
         assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
         assertThat(new RunLog(spark, tables.runLogPath()).all()).extracting(StageResult::runId, StageResult::stage)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("first", "ingest"),
-                        org.assertj.core.groups.Tuple.tuple("first", "exact_dedup"));
+                        org.assertj.core.groups.Tuple.tuple("first", "exact_dedup"),
+                        org.assertj.core.groups.Tuple.tuple("first", "fuzzy_dedup"));
+        assertThat(DeltaTables.read(spark, tables.resolve("fuzzy_duplicates"), "x").select("doc_id").distinct().count())
+                .as("the 15 planted near-duplicates of the demo corpus").isEqualTo(15);
 
         Outcome second = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "second");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("ingest       SKIPPED").contains("exact_dedup  SKIPPED");
+        assertThat(second.out()).contains("ingest       SKIPPED").contains("exact_dedup  SKIPPED").contains("fuzzy_dedup  SKIPPED");
 
         Outcome forced = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "third", "--force");
         assertThat(forced.exitCode()).isZero();
@@ -119,7 +126,7 @@ class WinnowCliTest {
         assertThat(DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList())
                 .as("a forced rerun rewrites the same contents, no duplicates").isEqualTo(kept);
         assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
-        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(6)
+        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(9)
                 .filteredOn(r -> r.runId().equals("second")).extracting(StageResult::status).containsOnly(StageStatus.SKIPPED);
 
         Outcome report = winnow("report", "--warehouse", warehouse);
@@ -136,5 +143,15 @@ class WinnowCliTest {
         Outcome dedup = winnow("exact-dedup", "--warehouse", warehouse, "--line-dedup", "line");
         assertThat(dedup.exitCode()).as(dedup.err()).isZero();
         assertThat(dedup.out()).contains("exact_dedup  SUCCEEDED in=80").contains("lines_removed=");
+    }
+
+    @Test
+    void lshParamsPicksBandsAndRowsAndPrintsTheSCurve() {
+        Outcome outcome = winnow("lsh-params", "--threshold", "0.7", "--hashes", "250");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("bands x rows = 25 x 10 (250 hashes)").contains("| 0.95 |")
+                .contains("fuzzy-dedup.lsh.bands: 25, fuzzy-dedup.lsh.rows: 10");
+        assertThat(winnow("lsh-params", "--bands", "20", "--rows", "13").out()).contains("| 0.80 | 0.6")
+                .contains("threshold ~ 0.794");
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the configured pipeline (default: ingest -> exact-dedup on the bundled demo corpus).",
+            "Run the configured pipeline (default: ingest -> exact-dedup -> fuzzy-dedup on the demo corpus).",
             "Writes Delta tables under ./warehouse and prints a report at the end.",
             "Stages whose outputs already match the config and inputs are skipped (see --force)."
         })
@@ -31,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--stages", paramLabel = "LIST", split = ",",
-            description = "Stages to run, comma separated (overrides pipeline.stages): ingest, exact-dedup.")
+            description = "Stages to run, comma separated (overrides pipeline.stages): ingest, exact-dedup, fuzzy-dedup.")
     List<String> stages;
 
     @Spec
@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
         SparkSession spark = common.openSpark(config);
         List<StageResult> results = PipelineRunner.run(spark, context, config, r -> StageRunSupport.printStageLine(out, r));
         StageRunSupport.printReport(out, spark, context, config, results, List.of(config.ingest().output(),
-                config.exactDedup().output(), config.exactDedup().duplicates(), Tables.QUARANTINE, Tables.RUNS));
+                config.exactDedup().output(), config.exactDedup().duplicates(), config.fuzzyDedup().output(),
+                config.fuzzyDedup().duplicates(), Tables.QUARANTINE, Tables.RUNS));
         return 0;
     }
 }

@@ -26,6 +26,7 @@ public final class ShowConfigCommand implements Callable<Integer> {
         out.println("stages:      " + config.stages().stream().map(s -> s.configName()).toList());
         out.println("ingest:      " + config.ingest());
         out.println("exact-dedup: " + config.exactDedup());
+        out.println("fuzzy-dedup: " + config.fuzzyDedup());
         out.println("The config is valid.");
         out.flush();
         return 0;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.winnow.core.config.ConfigSection;
 import io.winnow.core.ingest.IngestConfig;
 import io.winnow.dedup.exact.ExactDedupConfig;
+import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,15 @@ import java.util.List;
  * section per stage. Every key is optional; unknown keys anywhere are errors.
  */
 public record PipelineConfig(
-        String warehouse, SparkSettings spark, List<PipelineStage> stages, IngestConfig ingest, ExactDedupConfig exactDedup) {
+        String warehouse,
+        SparkSettings spark,
+        List<PipelineStage> stages,
+        IngestConfig ingest,
+        ExactDedupConfig exactDedup,
+        FuzzyDedupConfig fuzzyDedup) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
-    public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP);
+    public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP);
 
     public PipelineConfig {
         requireNonNull(warehouse, "warehouse is null");
@@ -24,6 +30,7 @@ public record PipelineConfig(
         stages = List.copyOf(requireNonNull(stages, "stages is null"));
         requireNonNull(ingest, "ingest is null");
         requireNonNull(exactDedup, "exactDedup is null");
+        requireNonNull(fuzzyDedup, "fuzzyDedup is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -40,7 +47,8 @@ public record PipelineConfig(
                 SparkSettings.fromConfig(root.section("spark")),
                 stages,
                 IngestConfig.fromConfig(root.section(IngestConfig.SECTION)),
-                ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)));
+                ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)),
+                FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -4,6 +4,7 @@ import io.winnow.core.ingest.IngestJob;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
 import io.winnow.dedup.exact.ExactDedupJob;
+import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ public final class PipelineRunner {
         return switch (stage) {
             case INGEST -> IngestJob.run(spark, context, config.ingest());
             case EXACT_DEDUP -> ExactDedupJob.run(spark, context, config.exactDedup());
+            case FUZZY_DEDUP -> FuzzyDedupJob.run(spark, context, config.fuzzyDedup());
         };
     }
 }

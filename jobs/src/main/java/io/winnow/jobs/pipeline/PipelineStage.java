@@ -5,7 +5,8 @@ import io.winnow.core.config.ConfigEnum;
 /** The stages `winnow run` can chain, in their config names. Stages talk only through tables. */
 public enum PipelineStage implements ConfigEnum {
     INGEST("ingest"),
-    EXACT_DEDUP("exact-dedup");
+    EXACT_DEDUP("exact-dedup"),
+    FUZZY_DEDUP("fuzzy-dedup");
 
     private final String configName;
 

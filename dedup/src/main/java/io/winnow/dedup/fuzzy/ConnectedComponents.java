@@ -36,7 +36,7 @@ public final class ConnectedComponents {
             round++;
             Dataset<Row> next = smallStar(largeStar(current)).localCheckpoint(true);
             long changed = next.exceptAll(current).count() + current.exceptAll(next).count();
-            LOG.info("Connected components round {}: {} edges, {} changed", round, next.count(), changed);
+            LOG.info("Connected components round {}: {} edges changed", round, changed);
             current = next;
             if (changed == 0) {
                 break;

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -85,29 +86,38 @@ public final class FuzzyDedupJob {
         Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            UserDefinedFunction signature = udf(new SignatureFunction(config),
-                    DataTypes.createArrayType(DataTypes.LongType, true));
+            UserDefinedFunction signature = udf(new SignatureFunction(config), SignatureFunction.RESULT);
+            // Cache signatures only (2 KB a document); texts are re-read later for candidate pairs alone.
             Dataset<Row> signed = documents.where(not(invalidRow))
-                    .select(col("doc_id"), col("source_file"), col("source_line"), col("text"),
-                            signature.apply(col("text")).as("signature"))
+                    .select(col("doc_id"), col("source_file"), col("source_line"),
+                            signature.apply(col("text")).as("minhash"))
+                    .select(col("doc_id"), col("source_file"), col("source_line"), col("minhash.signature").as("signature"),
+                            col("minhash.bands").as("bands"))
                     .withColumn("node", monotonically_increasing_id())
                     .withColumn("existing", lit(false))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(signed);
-            Dataset<Row> nodes = signed.where(col("signature").isNotNull()).drop("text");
+            Dataset<Row> nodes = signed.where(col("signature").isNotNull());
             if (existing != null) {
                 // Negative ids keep existing nodes apart from new ones.
                 nodes = nodes.unionByName(existing.select(col("doc_id"),
                         lit(null).cast(DataTypes.StringType).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
-                        col("signature"), monotonically_increasing_id().plus(1).multiply(-1).as("node"), lit(true).as("existing")));
+                        col("signature"), udf(new BandKeysFunction(config.lsh()), DataTypes.createArrayType(DataTypes.LongType, true))
+                                .apply(col("signature")).as("bands"),
+                        monotonically_increasing_id().plus(1).multiply(-1).as("node"), lit(true).as("existing")));
+                nodes = nodes.persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(nodes);
             }
-            nodes = nodes.persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(nodes);
 
             Map<String, Long> detail = new HashMap<>();
-            Dataset<Row> edges = verifiedEdges(config, signed, nodes, detail, cached);
+            PhaseTimer timer = new PhaseTimer(detail);
+            detail.put("documents_with_signature", nodes.count());
+            timer.lap("signatures");
+            Dataset<Row> edges = verifiedEdges(config, documents, nodes, detail, cached);
+            timer.lap("candidates_and_verification");
             ConnectedComponents.Result components = ConnectedComponents.compute(edges.select("src", "dst"), config.maxIterations());
             detail.put("cc_rounds", (long) components.rounds());
+            timer.lap("connected_components");
 
             Dataset<Row> similarity = edges.select(col("src").as("node"), col("similarity"))
                     .unionByName(edges.select(col("dst").as("node"), col("similarity")))
@@ -124,15 +134,16 @@ public final class FuzzyDedupJob {
                     .withColumn("component_id", componentId.apply(min("doc_id").over(Window.partitionBy("component"))))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(members);
-            detail.put("components", members.select("component").distinct().count());
-            detail.put("documents_in_components", members.where(not(col("existing"))).count());
+            Row componentCounts = members.agg(expr("count(distinct component)"), expr("count_if(NOT existing)")).head();
+            detail.put("components", componentCounts.getLong(0));
+            detail.put("documents_in_components", componentCounts.getLong(1));
+            timer.lap("representatives");
 
             Dataset<Row> duplicates = members.where(col("rank").gt(1).and(not(col("existing")))).select(
                     col("doc_id"), col("component_id"), col("representative"), col("max_similarity"),
                     lit(NEAR_DUPLICATE).as("reason"));
             Dataset<Row> kept = documents.where(not(invalidRow)).join(duplicates.select("doc_id"), documents.col("doc_id")
                     .equalTo(duplicates.col("doc_id")), "left_anti");
-            detail.put("documents_without_shingles", signed.where(col("signature").isNull()).count());
 
             String outputPath = context.warehouse().resolve(config.output());
             String duplicatesPath = context.warehouse().resolve(config.duplicates());
@@ -162,7 +173,10 @@ public final class FuzzyDedupJob {
                     DeltaTables.conform(quarantineRows, Tables.QUARANTINE_SCHEMA).coalesce(1), quarantinePath,
                     "stage = '" + STAGE + "'"));
 
+            timer.lap("writes");
             long validRows = signed.count();
+            detail.put("documents_without_shingles", validRows - detail.get("documents_with_signature")
+                    + (existing == null ? 0 : existing.count()));
             long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
             long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
             long quarantinedRows = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
@@ -181,20 +195,23 @@ public final class FuzzyDedupJob {
      * Without verification stars alone suffice: components make the links transitive.
      * Columns: src, dst, similarity.
      */
-    static Dataset<Row> verifiedEdges(FuzzyDedupConfig config, Dataset<Row> signed, Dataset<Row> nodes,
+    static Dataset<Row> verifiedEdges(FuzzyDedupConfig config, Dataset<Row> documents, Dataset<Row> nodes,
             Map<String, Long> detail, List<Dataset<Row>> cached) {
-        int bands = config.lsh().bands();
-        int rows = config.lsh().rows();
-        Dataset<Row> bandRows = nodes.select(col("node"), expr("posexplode(transform(sequence(0, " + (bands - 1)
-                + "), i -> xxhash64(i, slice(signature, i * " + rows + " + 1, " + rows + "))))").as(new String[] {"band", "bucket"}));
+        // Computed once and cached: every later step reads the 20 band rows a document has.
+        Dataset<Row> bandRows = nodes.select(col("node"), posexplode(col("bands")).as(new String[] {"band", "bucket"}))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(bandRows);
+        // Partial aggregation (min, max, count) is skew-safe even for one huge boilerplate bucket.
         Dataset<Row> buckets = bandRows.groupBy("band", "bucket")
                 .agg(min("node").as("low"), max("node").as("high"), count(lit(1)).as("size"))
                 .where(col("size").gt(1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(buckets);
         int limit = config.verification() == Verification.OFF ? 1 : config.pairwiseBucketLimit();
-        detail.put("buckets_with_candidates", buckets.count());
-        detail.put("star_buckets", buckets.where(col("size").gt(limit)).count());
+        Row bucketCounts = buckets.agg(count(lit(1)), expr("count_if(size > " + limit + ")")).head();
+        detail.put("buckets_with_candidates", bucketCounts.getLong(0));
+        detail.put("star_buckets", bucketCounts.getLong(1));
+        PhaseTimer timer = new PhaseTimer(detail);
 
         scala.collection.immutable.Seq<String> bucketKey = new scala.collection.immutable.Set.Set2<>("band", "bucket").toSeq();
         Dataset<Row> starMembers = bandRows.join(buckets.where(col("size").gt(limit)), bucketKey);
@@ -209,15 +226,30 @@ public final class FuzzyDedupJob {
                 .transform(ConnectedComponents::orient)
                 .select(col("big").as("src"), col("small").as("dst"));
 
-        Dataset<Row> left = nodes.select(col("node").as("l_node"), col("signature").as("l_sig"));
-        Dataset<Row> right = nodes.select(col("node").as("r_node"), col("signature").as("r_sig"));
+        candidates = candidates.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(candidates);
+        candidates.count();
+        timer.lap("candidate_pairs");
+        // Only documents in some candidate pair need their signature or text: a semi-join, which AQE
+        // turns into a broadcast while the candidates are few, keeps the big tables out of the shuffles.
+        Dataset<Row> candidateNodes = candidates.select(col("src").as("node"))
+                .unionByName(candidates.select(col("dst").as("node"))).distinct();
+        Dataset<Row> involved = nodes.join(candidateNodes, nodes.col("node").equalTo(candidateNodes.col("node")), "left_semi")
+                .select("node", "doc_id", "signature")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(involved);
+        Dataset<Row> left = involved.select(col("node").as("l_node"), col("signature").as("l_sig"));
+        Dataset<Row> right = involved.select(col("node").as("r_node"), col("signature").as("r_sig"));
         Dataset<Row> pairs = candidates.join(left, col("src").equalTo(col("l_node")))
                 .join(right, col("dst").equalTo(col("r_node")))
                 .withColumn("estimated", expr("aggregate(zip_with(l_sig, r_sig, (x, y) -> IF(x = y, 1, 0)), 0, (a, v) -> a + v) / "
                         + config.lsh().numHashes()));
         Column similarity = col("estimated");
         if (config.verification() == Verification.EXACT) {
-            Dataset<Row> texts = signed.where(col("signature").isNotNull()).select(col("node").as("t_node"), col("text"));
+            Dataset<Row> involvedIds = involved.select(col("node").as("t_node"), col("doc_id").as("t_doc"));
+            Dataset<Row> texts = documents.select(col("doc_id"), col("text"))
+                    .join(involvedIds, col("doc_id").equalTo(col("t_doc")))
+                    .select(col("t_node"), col("text"));
             UserDefinedFunction exact = udf(new ExactJaccardFunction(config), DataTypes.DoubleType);
             pairs = pairs.join(texts.select(col("t_node").as("ls"), col("text").as("l_text")), col("src").equalTo(col("ls")), "left")
                     .join(texts.select(col("t_node").as("rs"), col("text").as("r_text")), col("dst").equalTo(col("rs")), "left")
@@ -229,6 +261,7 @@ public final class FuzzyDedupJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(scored);
         long candidatePairs = scored.count();
+        timer.lap("similarities");
         detail.put("candidate_pairs", candidatePairs);
         Dataset<Row> verified = config.verification() == Verification.OFF ? scored
                 : scored.where(col("similarity").geq(config.jaccardThreshold()));

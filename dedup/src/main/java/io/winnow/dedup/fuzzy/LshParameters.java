@@ -7,7 +7,7 @@ import java.util.Locale;
  * with probability {@code 1 - (1 - s^rows)^bands}; the S-curve's threshold is about
  * {@code (1/bands)^(1/rows)}. NeMo Curator's default 20 x 13 puts it at 0.79.
  */
-public record LshParameters(int bands, int rows) {
+public record LshParameters(int bands, int rows) implements java.io.Serializable {
     public LshParameters {
         if (bands < 1 || rows < 1) {
             throw new IllegalArgumentException("bands and rows must be >= 1, got " + bands + " x " + rows);

@@ -40,7 +40,7 @@ public final class ExactDedupBenchmark {
         int target = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path shared = Path.of(args.length > 1 ? args[1] : "../shared/data");
         Path work = Path.of("bench/out/exact-dedup");
-        deleteTree(work);
+        BenchmarkFiles.deleteTree(work);
         Files.createDirectories(work.resolve("corpus"));
         long bytes = buildCorpus(shared, work.resolve("corpus"), target);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -163,14 +163,5 @@ public final class ExactDedupBenchmark {
         return bytes;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
+
 }

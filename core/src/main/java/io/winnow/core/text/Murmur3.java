@@ -127,7 +127,8 @@ public final class Murmur3 {
         return k2 * C1;
     }
 
-    private static long fmix64(long k) {
+    /** Murmur3's 64-bit finaliser: a fast, well-mixing bijection on longs. */
+    public static long fmix64(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

@@ -20,6 +20,7 @@ import io.winnow.core.run.StageOutcome;
 import io.winnow.core.run.StageResult;
 import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
+import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +67,7 @@ public final class ExactDedupJob {
     private static StageOutcome deduplicate(RunContext context, ExactDedupConfig config, Dataset<Row> input,
             String outputPath, String duplicatesPath, String quarantinePath) {
         UserDefinedFunction documentHash = udf(new NormalizedHash(config.normalization(), false), DataTypes.StringType);
-        Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
-        Dataset<Row> invalid = input.where(invalidRow);
+        Column invalidRow = Quarantine.missingIdOrText();
 
         WindowSpec byHash = Window.partitionBy("__hash").orderBy(config.keep().order());
         Dataset<Row> ranked = input.where(not(invalidRow))
@@ -101,24 +101,14 @@ public final class ExactDedupJob {
 
             DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
             DeltaTables.overwrite(DeltaTables.conform(dropped, Tables.EXACT_DUPLICATES_SCHEMA).coalesce(1), duplicatesPath);
-            Dataset<Row> quarantineRows = invalid.select(
-                    lit(STAGE).as("stage"),
-                    lit(context.runId()).as("run_id"),
-                    col("source_file"),
-                    col("source_line").as("line_number"),
-                    col("doc_id"),
-                    when(col("doc_id").isNull(), lit("missing_doc_id")).otherwise(lit("missing_text")).as("reason"),
-                    when(col("doc_id").isNull(), lit("doc_id is null; every document needs a unique id"))
-                            .otherwise(lit("text is null")).as("detail"),
-                    expr("substring(to_json(struct(doc_id, source, url, source_file, source_line)), 1, 1000)").as("raw_record"));
-            DeltaTables.replaceWhere(DeltaTables.conform(quarantineRows, Tables.QUARANTINE_SCHEMA).coalesce(1), quarantinePath,
-                    "stage = '" + STAGE + "'");
+            Dataset<Row> quarantineRows = Quarantine.missingIdOrText(input, STAGE, context.runId());
+            Quarantine.replaceStageRows(quarantineRows, quarantinePath, STAGE);
 
             // Count what was written, not what was planned: the add-up check then guards the writes too.
             SparkSession spark = input.sparkSession();
             long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
             long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
-            long quarantinedRows = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
+            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
             StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows,
                     detail);
             return new StageOutcome(counts, Map.of(

@@ -23,6 +23,7 @@ import io.winnow.core.run.StageOutcome;
 import io.winnow.core.run.StageResult;
 import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
+import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
 import io.winnow.core.text.Murmur3;
 import io.winnow.dedup.exact.ExactDedupJob;
@@ -83,7 +84,7 @@ public final class FuzzyDedupJob {
     private static StageOutcome deduplicate(SparkSession spark, RunContext context, FuzzyDedupConfig config,
             Dataset<Row> input, Dataset<Row> existing) {
         Dataset<Row> documents = DeltaTables.withMissingColumns(input, Tables.DOCUMENT_SCHEMA);
-        Column invalidRow = col("doc_id").isNull().or(col("text").isNull());
+        Column invalidRow = Quarantine.missingIdOrText();
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             UserDefinedFunction signature = udf(new SignatureFunction(config), SignatureFunction.RESULT);
@@ -162,16 +163,8 @@ public final class FuzzyDedupJob {
                 versions.put(signaturesPath, DeltaTables.overwrite(
                         DeltaTables.conform(keptSignatures, FuzzyTables.SIGNATURES_SCHEMA), signaturesPath));
             }
-            Dataset<Row> quarantineRows = documents.where(invalidRow).select(
-                    lit(STAGE).as("stage"), lit(context.runId()).as("run_id"), col("source_file"),
-                    col("source_line").as("line_number"), col("doc_id"),
-                    when(col("doc_id").isNull(), lit("missing_doc_id")).otherwise(lit("missing_text")).as("reason"),
-                    when(col("doc_id").isNull(), lit("doc_id is null; every document needs a unique id"))
-                            .otherwise(lit("text is null")).as("detail"),
-                    expr("substring(to_json(struct(doc_id, source, url, source_file, source_line)), 1, 1000)").as("raw_record"));
-            versions.put(quarantinePath, DeltaTables.replaceWhere(
-                    DeltaTables.conform(quarantineRows, Tables.QUARANTINE_SCHEMA).coalesce(1), quarantinePath,
-                    "stage = '" + STAGE + "'"));
+            Dataset<Row> quarantineRows = Quarantine.missingIdOrText(documents, STAGE, context.runId());
+            versions.put(quarantinePath, Quarantine.replaceStageRows(quarantineRows, quarantinePath, STAGE));
 
             timer.lap("writes");
             long validRows = signed.count();
@@ -179,7 +172,7 @@ public final class FuzzyDedupJob {
                     + (existing == null ? 0 : existing.count()));
             long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
             long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
-            long quarantinedRows = DeltaTables.read(spark, quarantinePath, STAGE).where(col("stage").equalTo(STAGE)).count();
+            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
             detail.put("dropped." + NEAR_DUPLICATE, droppedRows);
             StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows, detail);
             return new StageOutcome(counts, versions);

@@ -1,5 +1,6 @@
 package io.winnow.dedup.fuzzy;
 
+import io.winnow.core.text.Murmur3;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -82,11 +83,11 @@ public final class MinHasher implements Serializable {
         for (int i = 0; i < n; i++) {
             rolling = rolling * ROLLING_BASE + text.charAt(i);
         }
-        hashes[0] = fmix64(rolling);
+        hashes[0] = Murmur3.fmix64(rolling);
         int count = 1;
         for (int i = n; i < length; i++) {
             rolling = (rolling - text.charAt(i - n) * power) * ROLLING_BASE + text.charAt(i);
-            hashes[count++] = fmix64(rolling);
+            hashes[count++] = Murmur3.fmix64(rolling);
         }
         return count;
     }
@@ -112,7 +113,7 @@ public final class MinHasher implements Serializable {
             if (wordCount == words.length) {
                 words = Arrays.copyOf(words, wordCount * 2);
             }
-            words[wordCount++] = fmix64(hash);
+            words[wordCount++] = Murmur3.fmix64(hash);
         }
         if (wordCount == 0) {
             return 0;
@@ -125,7 +126,7 @@ public final class MinHasher implements Serializable {
             for (int w = start; w < start + n; w++) {
                 hash = hash * WORD_BASE + words[w];
             }
-            hashes[count++] = fmix64(hash);
+            hashes[count++] = Murmur3.fmix64(hash);
         }
         return count;
     }
@@ -180,14 +181,6 @@ public final class MinHasher implements Serializable {
         }
     }
 
-    static long fmix64(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
-    }
 
     /** The sorted, distinct 64-bit shingle hashes of already-normalised text (for exact Jaccard). */
     public long[] shingleSet(String text) {

@@ -1,5 +1,6 @@
 package io.winnow.dedup.fuzzy;
 
+import io.winnow.core.text.Murmur3;
 import io.winnow.core.text.TextNormalizer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,9 +45,9 @@ final class SignatureFunction implements UDF1<String, Row> {
     static long[] bandKeys(long[] signature, LshParameters lsh) {
         long[] keys = new long[lsh.bands()];
         for (int band = 0; band < lsh.bands(); band++) {
-            long key = MinHasher.fmix64(band + 0x9E3779B97F4A7C15L);
+            long key = Murmur3.fmix64(band + 0x9E3779B97F4A7C15L);
             for (int row = 0; row < lsh.rows(); row++) {
-                key = MinHasher.fmix64(key ^ signature[band * lsh.rows() + row]) * 0x100000001B3L;
+                key = Murmur3.fmix64(key ^ signature[band * lsh.rows() + row]) * 0x100000001B3L;
             }
             keys[band] = key;
         }

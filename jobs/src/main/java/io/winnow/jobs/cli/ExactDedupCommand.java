@@ -1,16 +1,10 @@
 package io.winnow.jobs.cli;
 
-import io.winnow.core.run.RunContext;
-import io.winnow.core.run.StageResult;
-import io.winnow.jobs.pipeline.PipelineConfig;
-import io.winnow.jobs.pipeline.PipelineRunner;
 import io.winnow.jobs.pipeline.PipelineStage;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +46,7 @@ public final class ExactDedupCommand implements Callable<Integer> {
         overrides.put("exact-dedup.duplicates", duplicates);
         overrides.put("exact-dedup.keep", keep);
         overrides.put("exact-dedup.line-dedup.mode", lineDedup);
-        PipelineConfig config = common.loadConfig(overrides);
-        RunContext context = common.runContext(config);
-        SparkSession spark = common.openSpark(config);
-        PrintWriter out = spec.commandLine().getOut();
-        StageResult result = PipelineRunner.runStage(spark, context, config, PipelineStage.EXACT_DEDUP);
-        StageRunSupport.printStageLine(out, result);
-        StageRunSupport.printReport(out, spark, context, config, List.of(result),
-                List.of(config.exactDedup().output(), config.exactDedup().duplicates()));
-        return 0;
+        return StageRunSupport.runSingleStage(common, spec.commandLine().getOut(), overrides, PipelineStage.EXACT_DEDUP,
+                c -> List.of(c.exactDedup().output(), c.exactDedup().duplicates()));
     }
 }

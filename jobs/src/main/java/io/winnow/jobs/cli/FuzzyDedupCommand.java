@@ -1,16 +1,10 @@
 package io.winnow.jobs.cli;
 
-import io.winnow.core.run.RunContext;
-import io.winnow.core.run.StageResult;
-import io.winnow.jobs.pipeline.PipelineConfig;
-import io.winnow.jobs.pipeline.PipelineRunner;
 import io.winnow.jobs.pipeline.PipelineStage;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,14 +43,7 @@ public final class FuzzyDedupCommand implements Callable<Integer> {
         overrides.put("fuzzy-dedup.output", output);
         overrides.put("fuzzy-dedup.verify.jaccard-threshold", threshold);
         overrides.put("fuzzy-dedup.existing-signatures", existingSignatures);
-        PipelineConfig config = common.loadConfig(overrides);
-        RunContext context = common.runContext(config);
-        SparkSession spark = common.openSpark(config);
-        PrintWriter out = spec.commandLine().getOut();
-        StageResult result = PipelineRunner.runStage(spark, context, config, PipelineStage.FUZZY_DEDUP);
-        StageRunSupport.printStageLine(out, result);
-        StageRunSupport.printReport(out, spark, context, config, List.of(result),
-                List.of(config.fuzzyDedup().output(), config.fuzzyDedup().duplicates()));
-        return 0;
+        return StageRunSupport.runSingleStage(common, spec.commandLine().getOut(), overrides, PipelineStage.FUZZY_DEDUP,
+                c -> List.of(c.fuzzyDedup().output(), c.fuzzyDedup().duplicates()));
     }
 }

@@ -1,16 +1,10 @@
 package io.winnow.jobs.cli;
 
-import io.winnow.core.run.RunContext;
-import io.winnow.core.run.StageResult;
-import io.winnow.jobs.pipeline.PipelineConfig;
-import io.winnow.jobs.pipeline.PipelineRunner;
 import io.winnow.jobs.pipeline.PipelineStage;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,17 +51,7 @@ public final class IngestCommand implements Callable<Integer> {
         overrides.put("ingest.text-field", textField);
         overrides.put("ingest.id-field", idField);
         overrides.put("ingest.source", source);
-        if (input == null) {
-            overrides.remove("ingest.input");
-        }
-        PipelineConfig config = common.loadConfig(overrides);
-        RunContext context = common.runContext(config);
-        SparkSession spark = common.openSpark(config);
-        PrintWriter out = spec.commandLine().getOut();
-        StageResult result = PipelineRunner.runStage(spark, context, config, PipelineStage.INGEST);
-        StageRunSupport.printStageLine(out, result);
-        StageRunSupport.printReport(out, spark, context, config, List.of(result),
-                List.of(config.ingest().output(), config.ingest().quarantine()));
-        return 0;
+        return StageRunSupport.runSingleStage(common, spec.commandLine().getOut(), overrides, PipelineStage.INGEST,
+                c -> List.of(c.ingest().output(), c.ingest().quarantine()));
     }
 }

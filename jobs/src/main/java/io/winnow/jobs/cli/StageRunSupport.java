@@ -4,18 +4,44 @@ import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.jobs.pipeline.PipelineConfig;
+import io.winnow.jobs.pipeline.PipelineRunner;
+import io.winnow.jobs.pipeline.PipelineStage;
 import io.winnow.jobs.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /** Printing and saving what a command did. */
 final class StageRunSupport {
     private StageRunSupport() {}
+
+    /**
+     * What every single-stage command does: load the config with the command's overrides, run the
+     * one stage, print its line and the report with the tables it wrote. Returns the exit code.
+     */
+    static int runSingleStage(CommonOptions common, PrintWriter out, Map<String, Object> overrides, PipelineStage stage,
+            Function<PipelineConfig, List<String>> tables) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        overrides.forEach((key, value) -> {
+            if (value != null) {
+                present.put(key, value);
+            }
+        });
+        PipelineConfig config = common.loadConfig(present);
+        RunContext context = common.runContext(config);
+        SparkSession spark = common.openSpark(config);
+        StageResult result = PipelineRunner.runStage(spark, context, config, stage);
+        printStageLine(out, result);
+        printReport(out, spark, context, config, List.of(result), tables.apply(config));
+        return 0;
+    }
 
     static void printStageLine(PrintWriter out, StageResult result) {
         out.printf("%-12s %-9s in=%,d kept=%,d dropped=%,d quarantined=%,d (%.1fs)%n", result.stage(), result.status(),

@@ -6,9 +6,19 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File helpers shared by the benchmarks. */
+/** Set-up shared by the benchmarks: a clean work folder and a local SparkSession using every core. */
 final class BenchmarkFiles {
     private BenchmarkFiles() {}
+
+    /** Local Spark on all cores with {@code partitionsPerCore} shuffle partitions per core, logging errors only. */
+    static org.apache.spark.sql.SparkSession localSpark(String appName, int partitionsPerCore) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.apache.spark.sql.SparkSession spark = io.winnow.core.spark.SparkSessions.builder().appName(appName)
+                .master("local[" + cores + "]")
+                .config("spark.sql.shuffle.partitions", String.valueOf(cores * partitionsPerCore)).getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        return spark;
+    }
 
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

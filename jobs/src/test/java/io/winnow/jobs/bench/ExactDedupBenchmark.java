@@ -11,7 +11,6 @@ import io.winnow.core.ingest.IngestConfig;
 import io.winnow.core.ingest.IngestJob;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
-import io.winnow.core.spark.SparkSessions;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.dedup.exact.ExactDedupConfig;
@@ -45,9 +44,7 @@ public final class ExactDedupBenchmark {
         long bytes = buildCorpus(shared, work.resolve("corpus"), target);
         int cores = Runtime.getRuntime().availableProcessors();
 
-        SparkSession spark = SparkSessions.builder().appName("exact-dedup-bench").master("local[" + cores + "]")
-                .config("spark.sql.shuffle.partitions", String.valueOf(cores * 4)).getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+        SparkSession spark = BenchmarkFiles.localSpark("exact-dedup-bench", 4);
         Warehouse warehouse = new Warehouse(work.resolve("warehouse").toAbsolutePath().toString());
         RunContext context = new RunContext(RunContext.newRunId(), warehouse, true);
 

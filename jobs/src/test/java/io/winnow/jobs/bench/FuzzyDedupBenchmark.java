@@ -12,7 +12,6 @@ import io.winnow.core.ingest.IngestJob;
 import io.winnow.core.ingest.InputFormat;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
-import io.winnow.core.spark.SparkSessions;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.core.text.NormalizationOptions;
@@ -70,9 +69,7 @@ public final class FuzzyDedupBenchmark {
         long bytes = buildCorpus(shared, work.resolve("corpus"), target, planted);
         int cores = Runtime.getRuntime().availableProcessors();
 
-        SparkSession spark = SparkSessions.builder().appName("fuzzy-dedup-bench").master("local[" + cores + "]")
-                .config("spark.sql.shuffle.partitions", String.valueOf(cores * 8)).getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+        SparkSession spark = BenchmarkFiles.localSpark("fuzzy-dedup-bench", 8);
         Warehouse warehouse = new Warehouse(work.resolve("warehouse").toAbsolutePath().toString());
         RunContext context = new RunContext(RunContext.newRunId(), warehouse, true);
         IngestConfig defaults = IngestConfig.defaults(work.resolve("corpus").toAbsolutePath().toString());
@@ -101,7 +98,11 @@ public final class FuzzyDedupBenchmark {
             spark.stop();
             return;
         }
-        Dataset<Row> mllibInput = DeltaTables.read(spark, documents, "ingest").orderBy("doc_id").limit(mllibDocuments);
+        // A subset keeps whole families: the first originals (by number) together with their variants.
+        long originalsInScope = Math.round(mllibDocuments * (double) (target - planted.size()) / target);
+        Dataset<Row> mllibInput = DeltaTables.read(spark, documents, "ingest")
+                .where(expr("cast(substring(doc_id, 3, 7) as int) < " + originalsInScope));
+        mllibDocuments = (int) mllibInput.count();
         long mllibBytes = mllibInput.select(expr("sum(length(text))")).head().getLong(0);
         start = System.nanoTime();
         Set<String> mllibDropped = mllib(spark, mllibInput, warehouse.resolve("mllib_pairs"), tables);

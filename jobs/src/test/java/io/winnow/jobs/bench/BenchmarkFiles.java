@@ -1,9 +1,13 @@
 package io.winnow.jobs.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Set-up shared by the benchmarks: a clean work folder and a local SparkSession using every core. */
@@ -29,5 +33,27 @@ final class BenchmarkFiles {
                 Files.delete(path);
             }
         }
+    }
+
+    /** The non-blank "text" fields of JSONL files under the shared data folder; fails clearly if one is missing. */
+    static List<String> sharedTexts(Path shared, List<String> files) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        for (String file : files) {
+            Path path = shared.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException("Benchmark data missing: " + path + " (needs ../shared/data)");
+            }
+            try (BufferedReader reader = Files.newBufferedReader(path)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    String text = json.readTree(line).path("text").asText("");
+                    if (!text.isBlank()) {
+                        texts.add(text);
+                    }
+                }
+            }
+        }
+        return texts;
     }
 }

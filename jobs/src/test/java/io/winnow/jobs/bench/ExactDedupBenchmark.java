@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.min;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.core.ingest.IngestConfig;
@@ -15,7 +14,6 @@ import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.dedup.exact.ExactDedupConfig;
 import io.winnow.dedup.exact.ExactDedupJob;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,24 +111,8 @@ public final class ExactDedupBenchmark {
     /** Real documents (Reuters bodies, C4 pages) replicated with planted exact and case/whitespace reposts. */
     private static long buildCorpus(Path shared, Path out, int target) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        List<String> texts = new ArrayList<>();
-        for (String file : List.of("web_text/reuters21578/reuters21578.jsonl", "web_text/c4_sample_1000/c4_sample.jsonl",
-                "web_text/llamafactory_c4_demo/c4_demo.jsonl")) {
-            Path path = shared.resolve(file);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("Benchmark data missing: " + path + " (needs ../shared/data)");
-            }
-            try (BufferedReader reader = Files.newBufferedReader(path)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    JsonNode node = json.readTree(line);
-                    String text = node.path("text").asText("");
-                    if (!text.isBlank()) {
-                        texts.add(text);
-                    }
-                }
-            }
-        }
+        List<String> texts = BenchmarkFiles.sharedTexts(shared, List.of("web_text/reuters21578/reuters21578.jsonl",
+                "web_text/c4_sample_1000/c4_sample.jsonl", "web_text/llamafactory_c4_demo/c4_demo.jsonl"));
         Random random = new Random(42);
         long bytes = 0;
         int files = 8;

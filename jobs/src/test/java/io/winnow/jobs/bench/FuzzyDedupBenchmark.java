@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.udf;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.core.ingest.IngestConfig;
@@ -20,7 +19,6 @@ import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.dedup.fuzzy.MinHasher;
 import io.winnow.dedup.fuzzy.ShingleType;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -260,24 +258,14 @@ public final class FuzzyDedupBenchmark {
     }
 
     private static List<String> sentences(Path shared) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<String> sentences = new ArrayList<>();
-        for (String file : List.of("web_text/reuters21578/reuters21578.jsonl", "web_text/c4_sample_1000/c4_sample.jsonl",
-                "web_text/llamafactory_c4_demo/c4_demo.jsonl", "web_text/dclm_labeled/majority_data.jsonl")) {
-            Path path = shared.resolve(file);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException("Benchmark data missing: " + path + " (needs ../shared/data)");
-            }
-            try (BufferedReader reader = Files.newBufferedReader(path)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    JsonNode node = json.readTree(line);
-                    for (String sentence : node.path("text").asText("").split("(?<=[.!?])\\s+")) {
-                        String clean = sentence.replaceAll("\\s+", " ").strip();
-                        if (clean.length() >= 40) {
-                            sentences.add(clean);
-                        }
-                    }
+        for (String text : BenchmarkFiles.sharedTexts(shared, List.of("web_text/reuters21578/reuters21578.jsonl",
+                "web_text/c4_sample_1000/c4_sample.jsonl", "web_text/llamafactory_c4_demo/c4_demo.jsonl",
+                "web_text/dclm_labeled/majority_data.jsonl"))) {
+            for (String sentence : text.split("(?<=[.!?])\\s+")) {
+                String clean = sentence.replaceAll("\\s+", " ").strip();
+                if (clean.length() >= 40) {
+                    sentences.add(clean);
                 }
             }
         }

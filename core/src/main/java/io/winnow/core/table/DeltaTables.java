@@ -4,6 +4,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.winnow.core.error.WinnowErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -16,6 +22,8 @@ import org.apache.spark.sql.types.StructType;
 
 /** Path-based Delta reads and writes. Every write is one atomic Delta commit. */
 public final class DeltaTables {
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+
     private DeltaTables() {}
 
     public static boolean exists(SparkSession spark, String path) {
@@ -30,13 +38,29 @@ public final class DeltaTables {
         return spark.read().format("delta").load(path);
     }
 
-    /** Current version, or -1 when there is no table. */
+    /**
+     * Current version, or -1 when there is no table. Read from the names of the commit files in
+     * {@code _delta_log} (one file listing) rather than through {@code history()}, which runs a Spark
+     * job; stages ask for versions a dozen times per run.
+     */
     public static long version(SparkSession spark, String path) {
-        if (!exists(spark, path)) {
-            return -1L;
+        Path log = new Path(path, "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+            if (!fs.exists(log)) {
+                return -1L;
+            }
+            long latest = -1L;
+            for (FileStatus status : fs.listStatus(log)) {
+                String name = status.getPath().getName();
+                if (COMMIT_FILE.matcher(name).matches()) {
+                    latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+                }
+            }
+            return latest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the Delta log of " + path, e);
         }
-        Row latest = DeltaTable.forPath(spark, path).history(1).select("version").head();
-        return latest.getLong(0);
     }
 
     /** Replaces the whole table (data and schema) in one commit; creates it when absent. */

@@ -121,6 +121,32 @@ public final class ConfigSection {
         return parsed;
     }
 
+    /**
+     * A threshold that can be switched off: {@code off} (or {@code false}) disables it, an absent
+     * key keeps the default (itself possibly off).
+     */
+    public java.util.OptionalDouble optionalDecimal(String key, java.util.OptionalDouble defaultValue, double min, double max) {
+        Object value = take(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (Boolean.FALSE.equals(value) || value.toString().trim().equalsIgnoreCase("off")) {
+            return java.util.OptionalDouble.empty();
+        }
+        double parsed;
+        try {
+            parsed = value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw WinnowErrors.badConfigValue(source, qualified(key), value,
+                    "a number between " + min + " and " + max + ", or off to disable the rule");
+        }
+        if (Double.isNaN(parsed) || parsed < min || parsed > max) {
+            throw WinnowErrors.badConfigValue(source, qualified(key), value,
+                    "a number between " + min + " and " + max + ", or off to disable the rule");
+        }
+        return java.util.OptionalDouble.of(parsed);
+    }
+
     public <E extends Enum<E> & ConfigEnum> E enumValue(String key, Class<E> type, E defaultValue) {
         Object value = take(key);
         if (value == null) {

@@ -4,6 +4,7 @@ import io.winnow.core.error.WinnowException;
 import io.winnow.jobs.cli.ExactDedupCommand;
 import io.winnow.jobs.cli.FuzzyDedupCommand;
 import io.winnow.jobs.cli.LshParamsCommand;
+import io.winnow.jobs.cli.QualityCommand;
 import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
-        subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             "  winnow ingest --input docs.jsonl.gz --id-field id",
             "  winnow exact-dedup --line-dedup line",
             "  winnow fuzzy-dedup --threshold 0.8",
+            "  winnow quality --classifier-policy threshold --classifier-threshold 0.3",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

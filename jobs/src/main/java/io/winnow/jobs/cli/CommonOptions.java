@@ -49,8 +49,11 @@ public final class CommonOptions {
         all.put("warehouse", warehouse);
         all.put("spark.profile", sparkProfile);
         all.put("spark.master", master);
-        if (config == null && !overrides.containsKey("ingest.input")) {
-            all.put("ingest.input", defaultDemoInput());
+        if (config == null) {
+            // The built-in defaults name bundled files; find them from WINNOW_HOME when run elsewhere.
+            all.putIfAbsent("ingest.input", bundledPath(io.winnow.core.ingest.IngestConfig.DEFAULT_INPUT));
+            all.putIfAbsent("quality.classifier.training-data",
+                    bundledPath(io.winnow.selection.quality.ClassifierSettings.DEFAULT_TRAINING_DATA));
         }
         return PipelineConfig.fromConfig(root.withOverrides(all));
     }
@@ -85,12 +88,12 @@ public final class CommonOptions {
         return home != null ? Path.of(home, "conf") : local;
     }
 
-    /** The bundled demo corpus, found from the current directory or from WINNOW_HOME. */
-    static String defaultDemoInput() {
-        Path local = Path.of(io.winnow.core.ingest.IngestConfig.DEFAULT_INPUT);
+    /** A bundled file (demo corpus, training data, eval sets), found from the current directory or from WINNOW_HOME. */
+    static String bundledPath(String relative) {
+        Path local = Path.of(relative);
         String home = System.getenv("WINNOW_HOME");
         if (!Files.exists(local) && home != null) {
-            return Path.of(home).resolve(io.winnow.core.ingest.IngestConfig.DEFAULT_INPUT).toString();
+            return Path.of(home).resolve(relative).toString();
         }
         return local.toString();
     }

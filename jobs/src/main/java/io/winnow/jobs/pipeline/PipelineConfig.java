@@ -6,6 +6,7 @@ import io.winnow.core.config.ConfigSection;
 import io.winnow.core.ingest.IngestConfig;
 import io.winnow.dedup.exact.ExactDedupConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
+import io.winnow.selection.quality.QualityConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +20,12 @@ public record PipelineConfig(
         List<PipelineStage> stages,
         IngestConfig ingest,
         ExactDedupConfig exactDedup,
-        FuzzyDedupConfig fuzzyDedup) {
+        FuzzyDedupConfig fuzzyDedup,
+        QualityConfig quality) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
-    public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP);
+    public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
+            PipelineStage.QUALITY);
 
     public PipelineConfig {
         requireNonNull(warehouse, "warehouse is null");
@@ -31,6 +34,7 @@ public record PipelineConfig(
         requireNonNull(ingest, "ingest is null");
         requireNonNull(exactDedup, "exactDedup is null");
         requireNonNull(fuzzyDedup, "fuzzyDedup is null");
+        requireNonNull(quality, "quality is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -48,7 +52,8 @@ public record PipelineConfig(
                 stages,
                 IngestConfig.fromConfig(root.section(IngestConfig.SECTION)),
                 ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)),
-                FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)));
+                FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)),
+                QualityConfig.fromConfig(root.section(QualityConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -5,6 +5,7 @@ import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
 import io.winnow.dedup.exact.ExactDedupJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
+import io.winnow.selection.quality.QualityJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ public final class PipelineRunner {
             case INGEST -> IngestJob.run(spark, context, config.ingest());
             case EXACT_DEDUP -> ExactDedupJob.run(spark, context, config.exactDedup());
             case FUZZY_DEDUP -> FuzzyDedupJob.run(spark, context, config.fuzzyDedup());
+            case QUALITY -> QualityJob.run(spark, context, config.quality());
         };
     }
 }

@@ -6,7 +6,8 @@ import io.winnow.core.config.ConfigEnum;
 public enum PipelineStage implements ConfigEnum {
     INGEST("ingest"),
     EXACT_DEDUP("exact-dedup"),
-    FUZZY_DEDUP("fuzzy-dedup");
+    FUZZY_DEDUP("fuzzy-dedup"),
+    QUALITY("quality");
 
     private final String configName;
 

@@ -28,7 +28,7 @@ public record ClassifierSettings(
         double alpha,
         long seed) implements Serializable {
 
-    public static final String DEFAULT_MODEL = "_models/quality-classifier";
+    public static final String DEFAULT_MODEL = "_quality_classifier";
     public static final String DEFAULT_TRAINING_DATA = "data/demo/quality/dclm-majority.jsonl";
 
     /** What the score decides. */

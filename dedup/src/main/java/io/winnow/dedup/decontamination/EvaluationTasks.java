@@ -95,7 +95,7 @@ public final class EvaluationTasks {
         } else {
             try (Stream<Path> walk = Files.walk(root)) {
                 files = walk.filter(Files::isRegularFile)
-                        .filter(file -> root.relativize(file).toString().isEmpty() || visible(root.relativize(file)))
+                        .filter(file -> visible(root.relativize(file)))
                         .filter(EvaluationTasks::isEvaluationFile)
                         .sorted()
                         .toList();

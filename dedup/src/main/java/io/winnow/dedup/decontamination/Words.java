@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * The words of a text with their character offsets, so a matched n-gram maps back to a span.
  *
- * <p>A word is a maximal run of code points that Python's Unicode {@code \w} accepts: letters,
- * digits (of any script), combining marks and the underscore; every other character (spaces,
- * punctuation, symbols, emoji) separates words. Words are lower-cased (root locale) one by one,
+ * <p>A word is a maximal run of the code points Python's Unicode {@code \w} accepts (letters and
+ * numbers of any script, the underscore) plus combining marks, so a decomposed accent ("e" + U+0301)
+ * does not split a word; every other character (spaces, punctuation, symbols, emoji) separates words. Words are lower-cased (root locale) one by one,
  * so the offsets always point into the original text even where lower-casing changes lengths.
  * Megatron-LM and NeMo Curator instead blank out ASCII punctuation and split on spaces; with
  * {@code \w} a typographic apostrophe or dash ("Janet’s", "well‐known") splits exactly like its

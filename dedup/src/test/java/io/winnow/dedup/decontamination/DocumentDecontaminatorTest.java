@@ -136,6 +136,17 @@ class DocumentDecontaminatorTest {
     }
 
     @Test
+    void anNgramSharedByTwoTasksIsReportedForEach() {
+        String text = "Which planet in our solar system has the most moons?";
+        TaskNgrams ngrams = TaskNgrams.build(List.of(new EvaluationTask("trivia", List.of(text)),
+                new EvaluationTask("astronomy", List.of(text, "A different question of at least eight words here"))), 13, 8);
+        assertThat(ngrams.size()).isEqualTo(2);
+        DocumentDecontaminator.Result result = decontaminate(ngrams, RealText.plant(RealText.c4(1, 2_000).get(0), text, 900));
+        assertThat(result.contaminations()).extracting(DocumentDecontaminator.Contamination::task)
+                .containsExactly("trivia", "astronomy");
+    }
+
+    @Test
     void aTaskTextOfFewerThanEightWordsIsIgnored() {
         String task = "What is the capital of France?";
         TaskNgrams ngrams = TaskNgrams.build(List.of(new EvaluationTask("trivia", List.of(task))), 13, 8);

@@ -1,6 +1,7 @@
 package io.winnow.jobs;
 
 import io.winnow.core.error.WinnowException;
+import io.winnow.jobs.cli.DecontaminateCommand;
 import io.winnow.jobs.cli.ExactDedupCommand;
 import io.winnow.jobs.cli.FuzzyDedupCommand;
 import io.winnow.jobs.cli.LshParamsCommand;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
+            DecontaminateCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
             "  winnow exact-dedup --line-dedup line",
             "  winnow fuzzy-dedup --threshold 0.8",
             "  winnow quality --classifier-policy threshold --classifier-threshold 0.3",
+            "  winnow decontaminate --tasks ../shared/data/eval",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

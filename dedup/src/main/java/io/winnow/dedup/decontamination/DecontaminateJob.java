@@ -48,7 +48,7 @@ public final class DecontaminateJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecontaminateJob.class);
     /** The stage expected to produce the default input table, for the table-not-found message. */
-    private static final String INPUT_STAGE = "quality_filter";
+    private static final String INPUT_STAGE = "quality";
 
     private DecontaminateJob() {}
 

@@ -54,6 +54,8 @@ public final class CommonOptions {
             all.putIfAbsent("ingest.input", bundledPath(io.winnow.core.ingest.IngestConfig.DEFAULT_INPUT));
             all.putIfAbsent("quality.classifier.training-data",
                     bundledPath(io.winnow.selection.quality.ClassifierSettings.DEFAULT_TRAINING_DATA));
+            all.putIfAbsent("decontaminate.tasks",
+                    bundledPath(io.winnow.dedup.decontamination.DecontaminationConfig.DEFAULT_TASKS));
         }
         return PipelineConfig.fromConfig(root.withOverrides(all));
     }

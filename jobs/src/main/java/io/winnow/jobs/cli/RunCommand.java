@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the configured pipeline (default: ingest -> exact-dedup -> fuzzy-dedup on the demo corpus).",
+            "Run the configured pipeline (default on the demo corpus: ingest -> exact-dedup -> fuzzy-dedup -> quality",
+            "-> decontaminate, whose output is the table `curated`).",
             "Writes Delta tables under ./warehouse and prints a report at the end.",
             "Stages whose outputs already match the config and inputs are skipped (see --force)."
         })
@@ -31,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--stages", paramLabel = "LIST", split = ",",
-            description = "Stages to run, comma separated (overrides pipeline.stages): ingest, exact-dedup, fuzzy-dedup.")
+            description = "Stages to run, comma separated (overrides pipeline.stages): ingest, exact-dedup, fuzzy-dedup, quality, decontaminate.")
     List<String> stages;
 
     @Spec
@@ -56,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
         List<StageResult> results = PipelineRunner.run(spark, context, config, r -> StageRunSupport.printStageLine(out, r));
         StageRunSupport.printReport(out, spark, context, config, results, List.of(config.ingest().output(),
                 config.exactDedup().output(), config.exactDedup().duplicates(), config.fuzzyDedup().output(),
-                config.fuzzyDedup().duplicates(), Tables.QUARANTINE, Tables.RUNS));
+                config.fuzzyDedup().duplicates(), config.quality().output(), config.quality().metrics(),
+                config.decontaminate().output(), config.decontaminate().contamination(), Tables.QUARANTINE, Tables.RUNS));
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.winnow.core.config.ConfigSection;
 import io.winnow.core.ingest.IngestConfig;
 import io.winnow.dedup.exact.ExactDedupConfig;
+import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import io.winnow.selection.quality.QualityConfig;
 import java.util.ArrayList;
@@ -21,11 +22,12 @@ public record PipelineConfig(
         IngestConfig ingest,
         ExactDedupConfig exactDedup,
         FuzzyDedupConfig fuzzyDedup,
-        QualityConfig quality) {
+        QualityConfig quality,
+        DecontaminationConfig decontaminate) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
-            PipelineStage.QUALITY);
+            PipelineStage.QUALITY, PipelineStage.DECONTAMINATE);
 
     public PipelineConfig {
         requireNonNull(warehouse, "warehouse is null");
@@ -35,6 +37,7 @@ public record PipelineConfig(
         requireNonNull(exactDedup, "exactDedup is null");
         requireNonNull(fuzzyDedup, "fuzzyDedup is null");
         requireNonNull(quality, "quality is null");
+        requireNonNull(decontaminate, "decontaminate is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -53,7 +56,8 @@ public record PipelineConfig(
                 IngestConfig.fromConfig(root.section(IngestConfig.SECTION)),
                 ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)),
                 FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)),
-                QualityConfig.fromConfig(root.section(QualityConfig.SECTION)));
+                QualityConfig.fromConfig(root.section(QualityConfig.SECTION)),
+                DecontaminationConfig.fromConfig(root.section(DecontaminationConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -4,6 +4,7 @@ import io.winnow.core.ingest.IngestJob;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
 import io.winnow.dedup.exact.ExactDedupJob;
+import io.winnow.dedup.decontamination.DecontaminateJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.selection.quality.QualityJob;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class PipelineRunner {
             case EXACT_DEDUP -> ExactDedupJob.run(spark, context, config.exactDedup());
             case FUZZY_DEDUP -> FuzzyDedupJob.run(spark, context, config.fuzzyDedup());
             case QUALITY -> QualityJob.run(spark, context, config.quality());
+            case DECONTAMINATE -> DecontaminateJob.run(spark, context, config.decontaminate());
         };
     }
 }

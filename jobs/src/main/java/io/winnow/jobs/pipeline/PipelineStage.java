@@ -7,7 +7,8 @@ public enum PipelineStage implements ConfigEnum {
     INGEST("ingest"),
     EXACT_DEDUP("exact-dedup"),
     FUZZY_DEDUP("fuzzy-dedup"),
-    QUALITY("quality");
+    QUALITY("quality"),
+    DECONTAMINATE("decontaminate");
 
     private final String configName;
 

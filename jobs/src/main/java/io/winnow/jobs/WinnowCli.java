@@ -10,6 +10,7 @@ import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
 import io.winnow.jobs.cli.ShowConfigCommand;
+import io.winnow.jobs.cli.TrainQualityClassifierCommand;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
-            DecontaminateCommand.class,
+            DecontaminateCommand.class, TrainQualityClassifierCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             "  winnow exact-dedup --line-dedup line",
             "  winnow fuzzy-dedup --threshold 0.8",
             "  winnow quality --classifier-policy threshold --classifier-threshold 0.3",
+            "  winnow train-quality-classifier              print the classifier's held-out ROC AUC",
             "  winnow decontaminate --tasks ../shared/data/eval",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class WinnowCliTest {
         Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
-                "Allowed values: ingest, exact-dedup, fuzzy-dedup");
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate");
     }
 
     @Test
@@ -98,40 +99,48 @@ class WinnowCliTest {
         Outcome first = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "first");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("ingest       SUCCEEDED in=1,384 kept=1,380 dropped=0 quarantined=4")
-                .contains("exact_dedup  SUCCEEDED in=1,380 kept=1,315 dropped=65 quarantined=0")
-                .contains("fuzzy_dedup  SUCCEEDED in=1,315 kept=1,300 dropped=15 quarantined=0")
+                .contains("ingest        SUCCEEDED in=1,403 kept=1,399 dropped=0 quarantined=4")
+                .contains("exact_dedup   SUCCEEDED in=1,399 kept=1,334 dropped=65 quarantined=0")
+                .contains("fuzzy_dedup   SUCCEEDED in=1,334 kept=1,319 dropped=15 quarantined=0")
+                .contains("quality       SUCCEEDED in=1,319 kept=961 dropped=358 quarantined=0")
+                .contains("decontaminate SUCCEEDED in=961 kept=961 dropped=0 quarantined=0")
                 .contains("Counts add up for every stage")
                 .contains("Report saved to " + warehouse + "/_reports/first.md");
         assertThat(Path.of(warehouse, "_reports", "first.md")).exists();
 
         Warehouse tables = new Warehouse(warehouse);
         List<Row> kept = DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList();
-        assertThat(kept).hasSize(1_315);
+        assertThat(kept).hasSize(1_334);
         assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
         assertThat(new RunLog(spark, tables.runLogPath()).all()).extracting(StageResult::runId, StageResult::stage)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("first", "ingest"),
                         org.assertj.core.groups.Tuple.tuple("first", "exact_dedup"),
-                        org.assertj.core.groups.Tuple.tuple("first", "fuzzy_dedup"));
+                        org.assertj.core.groups.Tuple.tuple("first", "fuzzy_dedup"),
+                        org.assertj.core.groups.Tuple.tuple("first", "quality"),
+                        org.assertj.core.groups.Tuple.tuple("first", "decontaminate"));
+        assertThat(DeltaTables.read(spark, tables.resolve("contamination"), "x").select("task").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).as("questions planted in data/demo/corpus/contaminated.jsonl")
+                .containsExactlyInAnyOrder("gsm8k", "mmlu/world_religions");
         assertThat(DeltaTables.read(spark, tables.resolve("fuzzy_duplicates"), "x").select("doc_id").distinct().count())
                 .as("the 15 planted near-duplicates of the demo corpus").isEqualTo(15);
 
         Outcome second = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "second");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("ingest       SKIPPED").contains("exact_dedup  SKIPPED").contains("fuzzy_dedup  SKIPPED");
+        assertThat(second.out()).contains("ingest        SKIPPED").contains("exact_dedup   SKIPPED")
+                .contains("fuzzy_dedup   SKIPPED").contains("quality       SKIPPED").contains("decontaminate SKIPPED");
 
         Outcome forced = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "third", "--force");
         assertThat(forced.exitCode()).isZero();
-        assertThat(forced.out()).contains("ingest       SUCCEEDED").contains("exact_dedup  SUCCEEDED");
+        assertThat(forced.out()).contains("ingest        SUCCEEDED").contains("exact_dedup   SUCCEEDED");
         assertThat(DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList())
                 .as("a forced rerun rewrites the same contents, no duplicates").isEqualTo(kept);
         assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
-        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(9)
+        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(15)
                 .filteredOn(r -> r.runId().equals("second")).extracting(StageResult::status).containsOnly(StageStatus.SKIPPED);
 
         Outcome report = winnow("report", "--warehouse", warehouse);
         assertThat(report.exitCode()).isZero();
-        assertThat(report.out()).contains("## Winnow run third").contains("| ingest       | SUCCEEDED |      1,384 |");
+        assertThat(report.out()).contains("## Winnow run third").contains("| ingest        | SUCCEEDED |      1,403 |");
     }
 
     @Test
@@ -139,10 +148,35 @@ class WinnowCliTest {
         String warehouse = directory.resolve("wh").toString();
         Outcome ingest = winnow("ingest", "--input", DEMO + "/reposts.jsonl", "--warehouse", warehouse, "--source", "reposts");
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-        assertThat(ingest.out()).contains("ingest       SUCCEEDED in=84 kept=80 dropped=0 quarantined=4");
+        assertThat(ingest.out()).contains("ingest        SUCCEEDED in=84 kept=80 dropped=0 quarantined=4");
         Outcome dedup = winnow("exact-dedup", "--warehouse", warehouse, "--line-dedup", "line");
         assertThat(dedup.exitCode()).as(dedup.err()).isZero();
-        assertThat(dedup.out()).contains("exact_dedup  SUCCEEDED in=80").contains("lines_removed=");
+        assertThat(dedup.out()).contains("exact_dedup   SUCCEEDED in=80").contains("lines_removed=");
+    }
+
+    @Test
+    void qualityScoresEveryDocumentAndTheThresholdPolicyDropsLowScores(@TempDir Path directory) {
+        String warehouse = directory.resolve("wh").toString();
+        Outcome train = winnow("train-quality-classifier", "--warehouse", warehouse);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Held-out ROC AUC: 0.87").contains("Model saved to " + warehouse + "/_quality_classifier");
+
+        assertThat(winnow("ingest", "--input", DEMO + "/c4-en-sample.jsonl", "--warehouse", warehouse).exitCode()).isZero();
+        Outcome quality = winnow("quality", "--input", "documents", "--warehouse", warehouse,
+                "--classifier-policy", "threshold", "--classifier-threshold", "0.5");
+        assertThat(quality.exitCode()).as(quality.err()).isZero();
+        assertThat(quality.out()).contains("quality       SUCCEEDED in=1,000").contains("reason.classifier_below_threshold=");
+
+        Dataset<Row> metrics = DeltaTables.read(spark, new Warehouse(warehouse).resolve("quality_metrics"), "x");
+        assertThat(metrics.count()).isEqualTo(1_000);
+        assertThat(metrics.where("quality_score IS NULL OR quality_score < 0 OR quality_score > 1").count()).isZero();
+        assertThat(metrics.where("quality_score < 0.5 AND kept").count()).isZero();
+        assertThat(metrics.where("quality_score < 0.5 AND NOT array_contains(reasons, 'classifier_below_threshold')").count())
+                .isZero();
+
+        Outcome decontaminate = winnow("decontaminate", "--input", "quality_filtered", "--warehouse", warehouse);
+        assertThat(decontaminate.exitCode()).as(decontaminate.err()).isZero();
+        assertThat(decontaminate.out()).contains("decontaminate SUCCEEDED").contains("contaminated_documents=0");
     }
 
     @Test

@@ -52,8 +52,8 @@ public final class CommonOptions {
         if (config == null) {
             // The built-in defaults name bundled files; find them from WINNOW_HOME when run elsewhere.
             all.putIfAbsent("ingest.input", bundledPath(io.winnow.core.ingest.IngestConfig.DEFAULT_INPUT));
-            all.putIfAbsent("quality.classifier.training-data",
-                    bundledPath(io.winnow.selection.quality.ClassifierSettings.DEFAULT_TRAINING_DATA));
+            all.putIfAbsent("quality-classifier.input",
+                    bundledPath(io.winnow.selection.classifier.QualityClassifierConfig.DEFAULT_INPUT));
             all.putIfAbsent("decontaminate.tasks",
                     bundledPath(io.winnow.dedup.decontamination.DecontaminationConfig.DEFAULT_TASKS));
         }

@@ -44,7 +44,7 @@ final class StageRunSupport {
     }
 
     static void printStageLine(PrintWriter out, StageResult result) {
-        out.printf("%-12s %-9s in=%,d kept=%,d dropped=%,d quarantined=%,d (%.1fs)%n", result.stage(), result.status(),
+        out.printf("%-13s %-9s in=%,d kept=%,d dropped=%,d quarantined=%,d (%.1fs)%n", result.stage(), result.status(),
                 result.counts().in(), result.counts().kept(), result.counts().dropped(), result.counts().quarantined(),
                 result.elapsed().toMillis() / 1000.0);
         out.flush();

@@ -7,6 +7,7 @@ import io.winnow.core.ingest.IngestConfig;
 import io.winnow.dedup.exact.ExactDedupConfig;
 import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
+import io.winnow.selection.classifier.QualityClassifierConfig;
 import io.winnow.selection.quality.QualityConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ public record PipelineConfig(
                 IngestConfig.fromConfig(root.section(IngestConfig.SECTION)),
                 ExactDedupConfig.fromConfig(root.section(ExactDedupConfig.SECTION)),
                 FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)),
-                QualityConfig.fromConfig(root.section(QualityConfig.SECTION)),
+                QualityConfig.fromConfig(root.section(QualityConfig.SECTION),
+                        QualityClassifierConfig.fromConfig(root.section(QualityClassifierConfig.SECTION))),
                 DecontaminationConfig.fromConfig(root.section(DecontaminationConfig.SECTION)));
         root.finish();
         return config;

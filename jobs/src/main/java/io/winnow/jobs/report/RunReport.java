@@ -15,14 +15,14 @@ public final class RunReport {
         StringBuilder out = new StringBuilder();
         out.append("## Winnow run ").append(runId).append("\n\n");
         out.append("Warehouse: `").append(warehouse).append("`\n\n");
-        out.append(String.format(Locale.ROOT, "| %-12s | %-9s | %10s | %10s | %10s | %11s | %8s |%n",
+        out.append(String.format(Locale.ROOT, "| %-13s | %-9s | %10s | %10s | %10s | %11s | %8s |%n",
                 "stage", "status", "in", "kept", "dropped", "quarantined", "seconds"));
-        out.append("|--------------|-----------|-----------:|-----------:|-----------:|------------:|---------:|\n");
+        out.append("|---------------|-----------|-----------:|-----------:|-----------:|------------:|---------:|\n");
         boolean allAddUp = true;
         for (StageResult result : results) {
             StageCounts counts = result.counts();
             allAddUp &= counts.in() == counts.kept() + counts.dropped() + counts.quarantined();
-            out.append(String.format(Locale.ROOT, "| %-12s | %-9s | %,10d | %,10d | %,10d | %,11d | %8.1f |%n",
+            out.append(String.format(Locale.ROOT, "| %-13s | %-9s | %,10d | %,10d | %,10d | %,11d | %8.1f |%n",
                     result.stage(), result.status(), counts.in(), counts.kept(), counts.dropped(), counts.quarantined(),
                     result.elapsed().toMillis() / 1000.0));
         }

@@ -43,7 +43,7 @@ public record QualityClassifierConfig(
 
     public static final String SECTION = "quality-classifier";
     public static final String DEFAULT_INPUT = "data/demo/quality/dclm-majority.jsonl";
-    public static final String DEFAULT_MODEL = "models/quality-classifier";
+    public static final String DEFAULT_MODEL = "_quality_classifier";
     public static final int MAX_NGRAMS = 5;
     public static final int MAX_FEATURES = 1 << 24;
 

@@ -4,15 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.winnow.core.config.ConfigEnum;
 import io.winnow.core.config.ConfigSection;
+import io.winnow.selection.classifier.ClassifierKeepPolicy;
+import io.winnow.selection.classifier.QualityClassifierConfig;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * How the {@code quality} stage uses the classifier (YAML section {@code quality.classifier}).
  *
  * @param enabled score documents at all
- * @param model directory of the trained model (a path, or a name under the warehouse)
- * @param trainIfMissing train the model from {@code trainingData} when the directory is absent
- * @param trainingData labelled JSONL (text, label) used when training on demand
+ * @param model directory of the trained model (a name under the warehouse, or a path)
+ * @param trainIfMissing train the model with the {@code quality-classifier} settings when it is absent
  * @param policy off (score only), threshold, or pareto (NeMo / GPT-3 stochastic sampling)
  * @param threshold keep when score >= threshold (policy threshold)
  * @param alpha Pareto shape (policy pareto; NeMo: 3)
@@ -22,14 +24,14 @@ public record ClassifierSettings(
         boolean enabled,
         String model,
         boolean trainIfMissing,
-        String trainingData,
         Policy policy,
         double threshold,
         double alpha,
-        long seed) implements Serializable {
+        int seed) implements Serializable {
 
-    public static final String DEFAULT_MODEL = "_quality_classifier";
-    public static final String DEFAULT_TRAINING_DATA = "data/demo/quality/dclm-majority.jsonl";
+    /** Reason added to documents the policy rejects. */
+    public static final String BELOW_THRESHOLD = "classifier_below_threshold";
+    public static final String PARETO_REJECTED = "classifier_pareto_rejected";
 
     /** What the score decides. */
     public enum Policy implements ConfigEnum {
@@ -49,31 +51,44 @@ public record ClassifierSettings(
 
     public ClassifierSettings {
         requireNonNull(model, "model is null");
-        requireNonNull(trainingData, "trainingData is null");
         requireNonNull(policy, "policy is null");
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
         }
-        if (alpha <= 0) {
+        if (!(alpha > 0)) {
             throw new IllegalArgumentException("alpha must be > 0, got " + alpha);
         }
     }
 
-    /** Score every document; the score alone drops nothing unless a policy is chosen. */
+    /** Score every document; the score alone drops nothing until a policy is chosen. */
     public static ClassifierSettings defaults() {
-        return new ClassifierSettings(true, DEFAULT_MODEL, true, DEFAULT_TRAINING_DATA, Policy.OFF, 0.5, 3, 42);
+        return new ClassifierSettings(true, QualityClassifierConfig.DEFAULT_MODEL, true, Policy.OFF,
+                ClassifierKeepPolicy.DEFAULT_THRESHOLD, ClassifierKeepPolicy.DEFAULT_ALPHA, ClassifierKeepPolicy.DEFAULT_SEED);
     }
 
     public ClassifierSettings withPolicy(Policy newPolicy, double newThreshold) {
-        return new ClassifierSettings(enabled, model, trainIfMissing, trainingData, newPolicy, newThreshold, alpha, seed);
+        return new ClassifierSettings(enabled, model, trainIfMissing, newPolicy, newThreshold, alpha, seed);
     }
 
-    public ClassifierSettings withModel(String newModel, String newTrainingData) {
-        return new ClassifierSettings(enabled, newModel, trainIfMissing, newTrainingData, policy, threshold, alpha, seed);
+    public ClassifierSettings withModel(String newModel) {
+        return new ClassifierSettings(enabled, newModel, trainIfMissing, policy, threshold, alpha, seed);
     }
 
     public ClassifierSettings disabled() {
-        return new ClassifierSettings(false, model, trainIfMissing, trainingData, policy, threshold, alpha, seed);
+        return new ClassifierSettings(false, model, trainIfMissing, policy, threshold, alpha, seed);
+    }
+
+    /** The keep policy, empty when the score decides nothing. */
+    public Optional<ClassifierKeepPolicy> keepPolicy() {
+        return switch (policy) {
+            case OFF -> Optional.empty();
+            case THRESHOLD -> Optional.of(ClassifierKeepPolicy.threshold(threshold));
+            case PARETO -> Optional.of(ClassifierKeepPolicy.pareto(alpha, seed));
+        };
+    }
+
+    public String rejectionReason() {
+        return policy == Policy.PARETO ? PARETO_REJECTED : BELOW_THRESHOLD;
     }
 
     static ClassifierSettings fromConfig(ConfigSection section) {
@@ -82,11 +97,10 @@ public record ClassifierSettings(
                 section.bool("enabled", defaults.enabled()),
                 section.string("model", defaults.model()),
                 section.bool("train-if-missing", defaults.trainIfMissing()),
-                section.string("training-data", defaults.trainingData()),
                 section.enumValue("policy", Policy.class, defaults.policy()),
                 section.decimal("threshold", defaults.threshold(), 0, 1),
                 section.decimal("alpha", defaults.alpha(), 1e-6, 1e6),
-                section.integer("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+                (int) section.integer("seed", defaults.seed(), Integer.MIN_VALUE, Integer.MAX_VALUE));
         section.finish();
         return settings;
     }

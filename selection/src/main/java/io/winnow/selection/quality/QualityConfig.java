@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.winnow.core.config.ConfigSection;
 import io.winnow.core.table.Tables;
+import io.winnow.selection.classifier.QualityClassifierConfig;
 import java.io.Serializable;
 
 /**
@@ -15,6 +16,7 @@ import java.io.Serializable;
  * @param quarantine table for rows without doc_id or text
  * @param rules the Gopher, C4 and FineWeb heuristics
  * @param classifier the classifier score and its keep policy
+ * @param classifierTraining how to train the classifier when it is missing (YAML section {@code quality-classifier})
  */
 public record QualityConfig(
         String input,
@@ -22,7 +24,8 @@ public record QualityConfig(
         String metrics,
         String quarantine,
         QualityRules rules,
-        ClassifierSettings classifier) implements Serializable {
+        ClassifierSettings classifier,
+        QualityClassifierConfig classifierTraining) implements Serializable {
 
     public static final String SECTION = "quality";
     public static final String QUALITY_FILTERED = "quality_filtered";
@@ -36,26 +39,32 @@ public record QualityConfig(
         requireNonNull(quarantine, "quarantine is null");
         requireNonNull(rules, "rules is null");
         requireNonNull(classifier, "classifier is null");
+        requireNonNull(classifierTraining, "classifierTraining is null");
     }
 
     public static QualityConfig defaults() {
         return new QualityConfig(DEFAULT_INPUT, QUALITY_FILTERED, QUALITY_METRICS, Tables.QUARANTINE,
-                QualityRules.defaults(), ClassifierSettings.defaults());
+                QualityRules.defaults(), ClassifierSettings.defaults(), QualityClassifierConfig.defaults());
     }
 
     public QualityConfig withTables(String inputTable, String outputTable, String metricsTable) {
-        return new QualityConfig(inputTable, outputTable, metricsTable, quarantine, rules, classifier);
+        return new QualityConfig(inputTable, outputTable, metricsTable, quarantine, rules, classifier, classifierTraining);
     }
 
     public QualityConfig withRules(QualityRules newRules) {
-        return new QualityConfig(input, output, metrics, quarantine, newRules, classifier);
+        return new QualityConfig(input, output, metrics, quarantine, newRules, classifier, classifierTraining);
     }
 
     public QualityConfig withClassifier(ClassifierSettings settings) {
-        return new QualityConfig(input, output, metrics, quarantine, rules, settings);
+        return new QualityConfig(input, output, metrics, quarantine, rules, settings, classifierTraining);
     }
 
-    public static QualityConfig fromConfig(ConfigSection section) {
+    public QualityConfig withClassifierTraining(QualityClassifierConfig training) {
+        return new QualityConfig(input, output, metrics, quarantine, rules, classifier, training);
+    }
+
+    /** Reads the {@code quality} section; the training settings come from the {@code quality-classifier} section. */
+    public static QualityConfig fromConfig(ConfigSection section, QualityClassifierConfig training) {
         QualityConfig defaults = defaults();
         QualityConfig config = new QualityConfig(
                 section.string("input", defaults.input()),
@@ -63,7 +72,8 @@ public record QualityConfig(
                 section.string("metrics", defaults.metrics()),
                 section.string("quarantine", defaults.quarantine()),
                 QualityRules.fromConfig(section),
-                ClassifierSettings.fromConfig(section.section("classifier")));
+                ClassifierSettings.fromConfig(section.section("classifier")),
+                training);
         section.finish();
         return config;
     }

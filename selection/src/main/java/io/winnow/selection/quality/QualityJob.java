@@ -50,7 +50,8 @@ public final class QualityJob {
         DeltaTables.requireColumn(input, inputPath, "text", DataTypes.StringType);
         Map<String, String> inputVersions = new LinkedHashMap<>();
         inputVersions.put(inputPath, "v" + DeltaTables.version(spark, inputPath));
-        QualityClassifierStep classifier = QualityClassifierStep.prepare(spark, context, config.classifier());
+        QualityClassifierStep classifier = QualityClassifierStep.prepare(spark, context, config.classifier(),
+                config.classifierTraining());
         inputVersions.putAll(classifier.inputVersions());
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions, List.of(outputPath, metricsPath));
         return StageExecution.execute(spark, context, spec, () -> filter(context, config, classifier,

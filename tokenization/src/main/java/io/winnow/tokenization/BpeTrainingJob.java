@@ -4,7 +4,6 @@ import io.winnow.core.error.ErrorCode;
 import io.winnow.core.error.WinnowException;
 import io.winnow.core.run.RunContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,9 +144,5 @@ public final class BpeTrainingJob {
             local.forEach((k, v) -> out.add(new Tuple2<>(k, v[0])));
             return out.iterator();
         }
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

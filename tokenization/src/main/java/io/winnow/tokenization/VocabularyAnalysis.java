@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -425,9 +424,5 @@ public final class VocabularyAnalysis {
             }
             return List.of(totals).iterator();
         }
-    }
-
-    static Comparator<Measurement> bySize() {
-        return Comparator.comparingInt(Measurement::vocabSize);
     }
 }

@@ -72,6 +72,10 @@ public record VocabularyAnalysisConfig(
             throw WinnowErrors.badConfigValue(section.source(), section.qualified("non-vocab-params"), nnv,
                     "a list of parameter counts such as [3e9, 7e9, 70e9]");
         }
+        if (parsed.stream().anyMatch(n -> !(n > 0))) {
+            throw WinnowErrors.badConfigValue(section.source(), section.qualified("non-vocab-params"), nnv,
+                    "positive parameter counts such as [3e9, 7e9, 70e9]");
+        }
         VocabularyAnalysisConfig config = new VocabularyAnalysisConfig(
                 section.string("input", d.input()),
                 section.string("tokenizers-dir", d.tokenizersDir()),

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,9 +121,5 @@ class BpeTrainingTest {
         assertThat(trained.tokenizers()).allSatisfy(t -> assertThat(Files.isRegularFile(t.path())).isTrue());
         assertThat(trained.documents()).isEqualTo(1000);
         assertThat(trained.tokenizers().get(0).path().getParent().getFileName()).isEqualTo(Path.of("bpe-500"));
-    }
-
-    static Row unused() {
-        return null;
     }
 }

@@ -10,7 +10,10 @@ import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
 import io.winnow.jobs.cli.ShowConfigCommand;
+import io.winnow.jobs.cli.TokenizeCommand;
 import io.winnow.jobs.cli.TrainQualityClassifierCommand;
+import io.winnow.jobs.cli.TrainTokenizersCommand;
+import io.winnow.jobs.cli.VocabAnalysisCommand;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
-            DecontaminateCommand.class, TrainQualityClassifierCommand.class,
+            DecontaminateCommand.class, TrainQualityClassifierCommand.class, TrainTokenizersCommand.class,
+            TokenizeCommand.class, VocabAnalysisCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -39,6 +43,9 @@ import picocli.CommandLine.Command;
             "  winnow quality --classifier-policy threshold --classifier-threshold 0.3",
             "  winnow train-quality-classifier              print the classifier's held-out ROC AUC",
             "  winnow decontaminate --tasks ../shared/data/eval",
+            "  winnow train-tokenizers --sizes 1000,2000,4000,8000,16000",
+            "  winnow vocab-analysis --non-vocab-params 3e9,7e9,70e9",
+            "  winnow tokenize --tokenizer warehouse/_tokenizers/bpe-8000",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

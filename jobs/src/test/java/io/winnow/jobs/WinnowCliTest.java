@@ -82,7 +82,7 @@ class WinnowCliTest {
         Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
-                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate");
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize");
     }
 
     @Test
@@ -177,6 +177,27 @@ class WinnowCliTest {
         Outcome decontaminate = winnow("decontaminate", "--input", "quality_filtered", "--warehouse", warehouse);
         assertThat(decontaminate.exitCode()).as(decontaminate.err()).isZero();
         assertThat(decontaminate.out()).contains("decontaminate SUCCEEDED").contains("contaminated_documents=0");
+    }
+
+    @Test
+    void tokenizersAreTrainedAnalysedAndUsedUnderOneWarehouse(@TempDir Path directory) {
+        String warehouse = directory.resolve("wh").toString();
+        String corpus = DEMO + "/c4-en-sample.jsonl";
+        Outcome train = winnow("train-tokenizers", "--input", corpus, "--sizes", "300,600,1200", "--warehouse", warehouse);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Trained on 1,000 documents").contains(warehouse + "/_tokenizers/bpe-1200/tokenizer.json");
+
+        Outcome analysis = winnow("vocab-analysis", "--input", corpus, "--warehouse", warehouse, "--non-vocab-params", "7e9");
+        assertThat(analysis.exitCode()).as(analysis.err()).isZero();
+        assertThat(analysis.out()).contains("fitted: a=").contains("7.00e+09").contains("Plot: " + warehouse + "/_reports/vocab_analysis.png");
+        assertThat(Path.of(warehouse, "_reports", "vocab_analysis.png")).isNotEmptyFile();
+
+        assertThat(winnow("ingest", "--input", corpus, "--warehouse", warehouse).exitCode()).isZero();
+        Outcome tokenize = winnow("tokenize", "--input", "documents", "--tokenizer", "_tokenizers/bpe-1200", "--warehouse", warehouse);
+        assertThat(tokenize.exitCode()).as(tokenize.err()).isZero();
+        assertThat(tokenize.out()).contains("tokenize      SUCCEEDED in=1,000 kept=1,000 dropped=0 quarantined=0");
+        assertThat(DeltaTables.read(spark, new Warehouse(warehouse).resolve("token_counts"), "x")
+                .where("tokens <= 0 OR tokens >= characters").count()).isZero();
     }
 
     @Test

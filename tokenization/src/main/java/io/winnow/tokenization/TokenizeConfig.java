@@ -20,6 +20,8 @@ public record TokenizeConfig(String input, String tokenizer, String output, bool
         implements Serializable {
 
     public static final String SECTION = "tokenize";
+    /** The largest default size written by train-tokenizers (under a local warehouse). */
+    public static final String DEFAULT_TOKENIZER = TrainTokenizersConfig.DEFAULT_OUTPUT_DIR + "/bpe-8000/tokenizer.json";
 
     public TokenizeConfig {
         requireNonNull(input, "input is null");
@@ -43,8 +45,12 @@ public record TokenizeConfig(String input, String tokenizer, String output, bool
         return new TokenizeConfig(input, tokenizer, output, ids, quarantine);
     }
 
+    public TokenizeConfig withTokenizer(String tokenizerPath) {
+        return new TokenizeConfig(input, tokenizerPath, output, writeIds, quarantine);
+    }
+
     public static TokenizeConfig fromConfig(ConfigSection section) {
-        String tokenizer = section.string("tokenizer", null);
+        String tokenizer = section.string("tokenizer", DEFAULT_TOKENIZER);
         if (tokenizer == null || tokenizer.isBlank()) {
             throw WinnowErrors.badConfigValue(section.source(), section.qualified("tokenizer"), tokenizer,
                     "the path of a tokenizer.json (for example tokenizers/bpe-8000/tokenizer.json from train-tokenizers)");

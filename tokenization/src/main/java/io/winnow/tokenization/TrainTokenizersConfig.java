@@ -24,6 +24,8 @@ public record TrainTokenizersConfig(
         long maxDocuments) implements Serializable {
 
     public static final String SECTION = "train-tokenizers";
+    /** Relative directories are placed under a local warehouse by the command line. */
+    public static final String DEFAULT_OUTPUT_DIR = "_tokenizers";
     public static final List<Integer> DEFAULT_SIZES = List.of(500, 1000, 2000, 4000, 8000);
 
     public TrainTokenizersConfig {
@@ -45,7 +47,7 @@ public record TrainTokenizersConfig(
     }
 
     public static TrainTokenizersConfig defaults() {
-        return new TrainTokenizersConfig("curated", "tokenizers", DEFAULT_SIZES, List.of("<|endoftext|>"), 0);
+        return new TrainTokenizersConfig("curated", DEFAULT_OUTPUT_DIR, DEFAULT_SIZES, List.of("<|endoftext|>"), 0);
     }
 
     public TrainTokenizersConfig withInput(String newInput, String newOutputDir) {

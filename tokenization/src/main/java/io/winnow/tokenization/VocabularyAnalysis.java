@@ -168,7 +168,7 @@ public final class VocabularyAnalysis {
         }
         DeltaTables.overwrite(spark.createDataFrame(out, SCHEMA).coalesce(1), outputPath);
         Result result = new Result(documents, measurements, fitted, fittedGamma, predictions, multilingual, plot, outputPath);
-        LOG.info("\n{}", report(result));
+        LOG.debug("\n{}", report(result));
         return result;
     }
 

@@ -53,7 +53,8 @@ public record VocabularyAnalysisConfig(
     }
 
     public static VocabularyAnalysisConfig defaults() {
-        return new VocabularyAnalysisConfig("curated", "tokenizers", "vocab_analysis", "vocab_analysis.png",
+        return new VocabularyAnalysisConfig("curated", TrainTokenizersConfig.DEFAULT_OUTPUT_DIR, "vocab_analysis",
+                "_reports/vocab_analysis.png",
                 List.of(3e9, 7e9, 70e9), 0, "", DEFAULT_LANGUAGES, 0);
     }
 

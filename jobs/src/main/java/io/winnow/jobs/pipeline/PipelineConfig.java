@@ -9,6 +9,9 @@ import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import io.winnow.selection.classifier.QualityClassifierConfig;
 import io.winnow.selection.quality.QualityConfig;
+import io.winnow.tokenization.TokenizeConfig;
+import io.winnow.tokenization.TrainTokenizersConfig;
+import io.winnow.tokenization.VocabularyAnalysisConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +27,10 @@ public record PipelineConfig(
         ExactDedupConfig exactDedup,
         FuzzyDedupConfig fuzzyDedup,
         QualityConfig quality,
-        DecontaminationConfig decontaminate) {
+        DecontaminationConfig decontaminate,
+        TrainTokenizersConfig trainTokenizers,
+        TokenizeConfig tokenize,
+        VocabularyAnalysisConfig vocabAnalysis) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
@@ -39,6 +45,9 @@ public record PipelineConfig(
         requireNonNull(fuzzyDedup, "fuzzyDedup is null");
         requireNonNull(quality, "quality is null");
         requireNonNull(decontaminate, "decontaminate is null");
+        requireNonNull(trainTokenizers, "trainTokenizers is null");
+        requireNonNull(tokenize, "tokenize is null");
+        requireNonNull(vocabAnalysis, "vocabAnalysis is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -59,7 +68,10 @@ public record PipelineConfig(
                 FuzzyDedupConfig.fromConfig(root.section(FuzzyDedupConfig.SECTION)),
                 QualityConfig.fromConfig(root.section(QualityConfig.SECTION),
                         QualityClassifierConfig.fromConfig(root.section(QualityClassifierConfig.SECTION))),
-                DecontaminationConfig.fromConfig(root.section(DecontaminationConfig.SECTION)));
+                DecontaminationConfig.fromConfig(root.section(DecontaminationConfig.SECTION)),
+                TrainTokenizersConfig.fromConfig(root.section(TrainTokenizersConfig.SECTION)),
+                TokenizeConfig.fromConfig(root.section(TokenizeConfig.SECTION)),
+                VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -7,6 +7,7 @@ import io.winnow.dedup.exact.ExactDedupJob;
 import io.winnow.dedup.decontamination.DecontaminateJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.selection.quality.QualityJob;
+import io.winnow.tokenization.TokenizeJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,6 +35,8 @@ public final class PipelineRunner {
             case FUZZY_DEDUP -> FuzzyDedupJob.run(spark, context, config.fuzzyDedup());
             case QUALITY -> QualityJob.run(spark, context, config.quality());
             case DECONTAMINATE -> DecontaminateJob.run(spark, context, config.decontaminate());
+            case TOKENIZE -> TokenizeJob.run(spark, context,
+                    config.tokenize().withTokenizer(LocalPaths.underWarehouse(context, config.tokenize().tokenizer())));
         };
     }
 }

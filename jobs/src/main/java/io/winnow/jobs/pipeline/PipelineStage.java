@@ -8,7 +8,8 @@ public enum PipelineStage implements ConfigEnum {
     EXACT_DEDUP("exact-dedup"),
     FUZZY_DEDUP("fuzzy-dedup"),
     QUALITY("quality"),
-    DECONTAMINATE("decontaminate");
+    DECONTAMINATE("decontaminate"),
+    TOKENIZE("tokenize");
 
     private final String configName;
 

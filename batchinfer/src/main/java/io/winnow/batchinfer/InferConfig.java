@@ -79,7 +79,8 @@ public record InferConfig(
     public static InferConfig fromConfig(ConfigSection section) {
         InferConfig defaults = defaults();
         long maxTokens = section.integer("max-tokens", defaults.maxTokens(), 2, 8192);
-        long tokenBudget = section.integer("token-budget", defaults.tokenBudget(), maxTokens, Integer.MAX_VALUE);
+        long tokenBudget = Math.min(Integer.MAX_VALUE,
+                section.integer("token-budget", defaults.tokenBudget(), maxTokens, Long.MAX_VALUE));
         InferConfig config = new InferConfig(
                 section.string("input", defaults.input()),
                 section.string("text-column", defaults.textColumn()),

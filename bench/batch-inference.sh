@@ -2,7 +2,7 @@
 # Batch-inference benchmark: bare Java TextEncoder loop vs the Spark infer stage (2 tasks x 1 thread and
 # 1 task x 2 threads), fp32 vs int8, per-row and naive batches vs token-budget batching; one JVM, real
 # all-MiniLM-L6-v2 models, STS-B sentences from ../shared/data when present. Prints a Markdown table.
-#   bench/batch-inference.sh [texts=4000]
+#   bench/batch-inference.sh [texts=4000] [rounds=2]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -ntp -pl batchinfer -am -DskipTests install

@@ -17,6 +17,7 @@ import io.winnow.core.testing.TestSpark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -26,9 +27,10 @@ import org.apache.spark.sql.SparkSession;
  * ../shared/data, else bundled text): a bare single-process {@link TextEncoder} loop against the Spark
  * {@link InferJob} path (local[2], 2 tasks x 1 ORT thread and 1 task x 2 threads, Delta write included),
  * fp32 against int8, per-row and naive fixed-size batches against token-budget batching. Prints a Markdown
- * table with ratios against the fp32 bare loop. Models are loaded before timing (per-JVM cache).
+ * table with ratios against the fp32 bare loop. Models are loaded before timing (per-JVM cache). Every case
+ * runs once per round, interleaved, and the best round counts.
  *
- * <pre>bench/batch-inference.sh [texts=4000]</pre>
+ * <pre>bench/batch-inference.sh [texts=4000] [rounds=2]</pre>
  */
 public final class InferenceBenchmark {
     private static final String FP32 = "all-minilm-l6-v2";
@@ -49,6 +51,7 @@ public final class InferenceBenchmark {
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<String> texts = texts(count);
         System.out.printf("Batch inference benchmark: %d texts (%s), %d cores%n", texts.size(),
                 StsSentences.directory().isPresent() ? "STS-B en train+dev" : "bundled text",
@@ -60,14 +63,6 @@ public final class InferenceBenchmark {
                 }
             }
         }
-
-        List<Measurement> results = new ArrayList<>();
-        EncoderOptions budget = EncoderOptions.defaults(2);
-        results.add(bare(FP32, budget, "token budget 8192 / max 64", texts));
-        results.add(bare(INT8, budget, "token budget 8192 / max 64", texts));
-        results.add(bare(FP32, budget.withBatching(8192, 64, false), "fixed 64, unsorted", texts));
-        List<String> perRowTexts = texts.subList(0, Math.min(texts.size(), 1000));
-        results.add(bare(FP32, budget.withBatching(8192, 1, false), "per row (batch 1)", perRowTexts));
 
         SparkSession spark = TestSpark.session();
         RunContext context = new RunContext(RunContext.newRunId(), new Warehouse(TestSpark.tempDirectory("bench").toString()),
@@ -81,15 +76,36 @@ public final class InferenceBenchmark {
                 context.warehouse().resolve("curated"));
         // Spark warm-up: first job, first Delta write.
         spark(spark, context, InferConfig.defaults().withParallelism(2, 1), "warm-up", "");
+
+        EncoderOptions budget = EncoderOptions.defaults(2);
+        List<String> perRowTexts = texts.subList(0, Math.min(texts.size(), 1000));
         InferConfig base = InferConfig.defaults();
-        results.add(spark(spark, context, base.withParallelism(2, 1), "Spark infer, 2 tasks x 1 thread", "token budget 8192 / max 64"));
-        results.add(spark(spark, context, base.withParallelism(1, 2), "Spark infer, 1 task x 2 threads", "token budget 8192 / max 64"));
-        results.add(spark(spark, context, base.withModel(INT8, null, null).withParallelism(2, 1),
-                "Spark infer, 2 tasks x 1 thread", "token budget 8192 / max 64"));
-        results.add(spark(spark, context, base.withBatching(8192, 64, false).withParallelism(2, 1),
-                "Spark infer, 2 tasks x 1 thread", "fixed 64, unsorted"));
-        results.add(spark(spark, context, base.withBatching(8192, 1, false).withParallelism(2, 1),
-                "Spark infer, 2 tasks x 1 thread", "per row (batch 1)"));
+        String tokenBudget = "token budget 8192 / max 64";
+        List<Supplier<Measurement>> cases = List.of(
+                () -> bare(FP32, budget, tokenBudget, texts),
+                () -> bare(INT8, budget, tokenBudget, texts),
+                () -> bare(FP32, budget.withBatching(8192, 64, false), "fixed 64, unsorted", texts),
+                () -> bare(FP32, budget.withBatching(8192, 1, false), "per row (batch 1)", perRowTexts),
+                () -> spark(spark, context, base.withParallelism(2, 1), "Spark infer, 2 tasks x 1 thread", tokenBudget),
+                () -> spark(spark, context, base.withParallelism(1, 2), "Spark infer, 1 task x 2 threads", tokenBudget),
+                () -> spark(spark, context, base.withModel(INT8, null, null).withParallelism(2, 1),
+                        "Spark infer, 2 tasks x 1 thread", tokenBudget),
+                () -> spark(spark, context, base.withBatching(8192, 64, false).withParallelism(2, 1),
+                        "Spark infer, 2 tasks x 1 thread", "fixed 64, unsorted"),
+                () -> spark(spark, context, base.withBatching(8192, 1, false).withParallelism(2, 1),
+                        "Spark infer, 2 tasks x 1 thread", "per row (batch 1)"));
+        // Rounds run every case in turn and keep each case's best: the cores are shared, so interleaving and
+        // best-of reduce (not remove) the effect of other load.
+        List<Measurement> results = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (Measurement) null));
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("Round %d of %d%n", round, rounds);
+            for (int i = 0; i < cases.size(); i++) {
+                Measurement measurement = cases.get(i).get();
+                if (results.get(i) == null || measurement.textsPerSecond() > results.get(i).textsPerSecond()) {
+                    results.set(i, measurement);
+                }
+            }
+        }
         print(results);
         spark.stop();
         System.exit(0);
@@ -134,7 +150,8 @@ public final class InferenceBenchmark {
                     m.textsPerSecond() / baseline.textsPerSecond());
         }
         System.out.println();
-        System.out.println("Spark rows: whole stage (read Delta, repartition, infer, write Delta, count), models preloaded.");
+        System.out.println("Spark rows: whole stage (read Delta, repartition, infer, write Delta, count), models preloaded;"
+                + " best of the rounds; per-row bare loop on the first 1000 texts.");
     }
 
     private static List<String> texts(int count) {

@@ -54,10 +54,15 @@ public final class TextEncoder implements AutoCloseable {
         ZooModel<NDList, NDList> model = ModelCache.get(ModelCache.Key.of(spec.onnxFile(), spec.engine(), options.device(),
                 options.intraOpThreads(), options.interOpThreads()));
         HuggingFaceTokenizer tokenizer = tokenizer(spec);
-        List<String> inputNames = model.describeInput().keys();
-        Predictor<TokenBatch, float[][]> predictor = model.newPredictor(
-                new EmbeddingTranslator(inputNames, spec.pooling(), spec.normalize()), options.device());
-        return new TextEncoder(spec, options, tokenizer, predictor);
+        try {
+            List<String> inputNames = model.describeInput().keys();
+            Predictor<TokenBatch, float[][]> predictor = model.newPredictor(
+                    new EmbeddingTranslator(inputNames, spec.pooling(), spec.normalize()), options.device());
+            return new TextEncoder(spec, options, tokenizer, predictor);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
     }
 
     private static HuggingFaceTokenizer tokenizer(ModelSpec spec) {

@@ -6,6 +6,7 @@ import io.winnow.jobs.cli.ExactDedupCommand;
 import io.winnow.jobs.cli.FuzzyDedupCommand;
 import io.winnow.jobs.cli.LshParamsCommand;
 import io.winnow.jobs.cli.QualityCommand;
+import io.winnow.jobs.cli.InferCommand;
 import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
             DecontaminateCommand.class, TrainQualityClassifierCommand.class, TrainTokenizersCommand.class,
-            TokenizeCommand.class, VocabAnalysisCommand.class,
+            TokenizeCommand.class, VocabAnalysisCommand.class, InferCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
             "  winnow train-tokenizers --sizes 1000,2000,4000,8000,16000",
             "  winnow vocab-analysis --non-vocab-params 3e9,7e9,70e9",
             "  winnow tokenize --tokenizer warehouse/_tokenizers/bpe-8000",
+            "  winnow infer --model all-minilm-l6-v2-int8   embeddings of curated -> embeddings",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

@@ -45,7 +45,9 @@ class WinnowCliTest {
     void helpListsEveryCommandAndTheExitCodes() {
         Outcome help = winnow("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("run ", "ingest ", "exact-dedup ", "report ", "show-config ")
+        assertThat(help.out()).contains("run ", "ingest ", "exact-dedup ", "fuzzy-dedup ", "quality ", "decontaminate ",
+                        "train-quality-classifier ", "train-tokenizers ", "tokenize ", "vocab-analysis ", "infer ", "report ",
+                        "show-config ")
                 .contains("Start with `winnow run`")
                 .contains("Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.");
         assertThat(winnow("run", "--help").out()).contains("--input=PATH", "--config=FILE", "--warehouse=DIR", "--force");
@@ -82,7 +84,7 @@ class WinnowCliTest {
         Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
-                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize");
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize, infer");
     }
 
     @Test
@@ -198,6 +200,26 @@ class WinnowCliTest {
         assertThat(tokenize.out()).contains("tokenize      SUCCEEDED in=1,000 kept=1,000 dropped=0 quarantined=0");
         assertThat(DeltaTables.read(spark, new Warehouse(warehouse).resolve("token_counts"), "x")
                 .where("tokens <= 0 OR tokens >= characters").count()).isZero();
+    }
+
+    @Test
+    void inferWritesOneNormalisedEmbeddingPerDocumentWithTheBuiltInInt8Model(@TempDir Path directory) {
+        String warehouse = directory.resolve("wh").toString();
+        assertThat(winnow("ingest", "--input", DEMO + "/reposts.jsonl", "--warehouse", warehouse).exitCode()).isZero();
+        Outcome infer = winnow("infer", "--input", "documents", "--model", "all-minilm-l6-v2-int8", "--warehouse", warehouse);
+        assertThat(infer.exitCode()).as(infer.err()).isZero();
+        assertThat(infer.out()).contains("infer         SUCCEEDED in=80 kept=80 dropped=0 quarantined=0");
+        List<Row> rows = DeltaTables.read(spark, new Warehouse(warehouse).resolve("embeddings"), "x")
+                .selectExpr("dim", "precision", "aggregate(embedding, 0D, (acc, x) -> acc + x * x) AS norm2").collectAsList();
+        assertThat(rows).hasSize(80).allSatisfy(row -> {
+            assertThat(row.getInt(0)).isEqualTo(384);
+            assertThat(row.getString(1)).isEqualTo("int8");
+            assertThat(row.getDouble(2)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+        });
+        Outcome missing = winnow("infer", "--input", "documents", "--model", directory.resolve("no-model").toString(),
+                "--warehouse", warehouse);
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("no-model");
     }
 
     @Test

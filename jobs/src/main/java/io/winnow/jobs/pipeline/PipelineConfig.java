@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.winnow.core.config.ConfigSection;
 import io.winnow.core.ingest.IngestConfig;
 import io.winnow.dedup.exact.ExactDedupConfig;
+import io.winnow.batchinfer.InferConfig;
 import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
 import io.winnow.selection.classifier.QualityClassifierConfig;
@@ -30,7 +31,8 @@ public record PipelineConfig(
         DecontaminationConfig decontaminate,
         TrainTokenizersConfig trainTokenizers,
         TokenizeConfig tokenize,
-        VocabularyAnalysisConfig vocabAnalysis) {
+        VocabularyAnalysisConfig vocabAnalysis,
+        InferConfig infer) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
@@ -48,6 +50,7 @@ public record PipelineConfig(
         requireNonNull(trainTokenizers, "trainTokenizers is null");
         requireNonNull(tokenize, "tokenize is null");
         requireNonNull(vocabAnalysis, "vocabAnalysis is null");
+        requireNonNull(infer, "infer is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -71,7 +74,8 @@ public record PipelineConfig(
                 DecontaminationConfig.fromConfig(root.section(DecontaminationConfig.SECTION)),
                 TrainTokenizersConfig.fromConfig(root.section(TrainTokenizersConfig.SECTION)),
                 TokenizeConfig.fromConfig(root.section(TokenizeConfig.SECTION)),
-                VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)));
+                VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)),
+                InferConfig.fromConfig(root.section(InferConfig.SECTION)));
         root.finish();
         return config;
     }

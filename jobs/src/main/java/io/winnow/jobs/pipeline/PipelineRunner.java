@@ -4,6 +4,7 @@ import io.winnow.core.ingest.IngestJob;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageResult;
 import io.winnow.dedup.exact.ExactDedupJob;
+import io.winnow.batchinfer.InferJob;
 import io.winnow.dedup.decontamination.DecontaminateJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.selection.quality.QualityJob;
@@ -35,6 +36,7 @@ public final class PipelineRunner {
             case FUZZY_DEDUP -> FuzzyDedupJob.run(spark, context, config.fuzzyDedup());
             case QUALITY -> QualityJob.run(spark, context, config.quality());
             case DECONTAMINATE -> DecontaminateJob.run(spark, context, config.decontaminate());
+            case INFER -> InferJob.run(spark, context, config.infer());
             case TOKENIZE -> TokenizeJob.run(spark, context,
                     config.tokenize().withTokenizer(LocalPaths.underWarehouse(context, config.tokenize().tokenizer())));
         };

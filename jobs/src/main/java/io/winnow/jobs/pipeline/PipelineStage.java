@@ -9,7 +9,8 @@ public enum PipelineStage implements ConfigEnum {
     FUZZY_DEDUP("fuzzy-dedup"),
     QUALITY("quality"),
     DECONTAMINATE("decontaminate"),
-    TOKENIZE("tokenize");
+    TOKENIZE("tokenize"),
+    INFER("infer");
 
     private final String configName;
 

@@ -59,21 +59,34 @@ final class OrtSentenceEmbedder implements AutoCloseable {
 
     /** One L2-normalised vector per encoding, in input order. */
     float[][] embed(Encoding[] encodings) throws OrtException {
-        Integer[] order = IntStream.range(0, encodings.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
         float[][] vectors = new float[encodings.length][];
-        for (int start = 0; start < order.length; start += BATCH_SIZE) {
-            int end = Math.min(order.length, start + BATCH_SIZE);
-            Integer[] batch = Arrays.copyOfRange(order, start, end);
-            float[][] pooled = embedBatch(batch, encodings);
-            for (int i = 0; i < batch.length; i++) {
-                vectors[batch[i]] = pooled[i];
-            }
+        for (int[] batch : batches(encodings)) {
+            embedInto(batch, encodings, vectors);
         }
         return vectors;
     }
 
-    private float[][] embedBatch(Integer[] batch, Encoding[] encodings) throws OrtException {
+    /** Indices of {@code encodings} sorted by token count, cut into batches of {@link #BATCH_SIZE}. */
+    static List<int[]> batches(Encoding[] encodings) {
+        int[] order = IntStream.range(0, encodings.length).boxed()
+                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
+                .mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new java.util.ArrayList<>();
+        for (int start = 0; start < order.length; start += BATCH_SIZE) {
+            batches.add(Arrays.copyOfRange(order, start, Math.min(order.length, start + BATCH_SIZE)));
+        }
+        return batches;
+    }
+
+    /** Embeds one batch and stores each vector at its encoding's index in {@code vectors}. */
+    void embedInto(int[] batch, Encoding[] encodings, float[][] vectors) throws OrtException {
+        float[][] pooled = embedBatch(batch, encodings);
+        for (int i = 0; i < batch.length; i++) {
+            vectors[batch[i]] = pooled[i];
+        }
+    }
+
+    private float[][] embedBatch(int[] batch, Encoding[] encodings) throws OrtException {
         int rows = batch.length;
         int length = 0;
         for (int index : batch) {

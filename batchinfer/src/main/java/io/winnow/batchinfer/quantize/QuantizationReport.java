@@ -85,8 +85,9 @@ public record QuantizationReport(
         } catch (IOException | RuntimeException e) {
             throw QuantizeErrors.unreadable(tokenizerJson, "tokenizer", e);
         }
-        Timed fp32 = embed(fp32Model, pooling, encodings);
-        Timed variant = embed(variantModel, pooling, encodings);
+        Timed[] timed = embedBoth(fp32Model, variantModel, pooling, encodings);
+        Timed fp32 = timed[0];
+        Timed variant = timed[1];
 
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -111,15 +112,48 @@ public record QuantizationReport(
 
     private record Timed(float[][] vectors, double textsPerSecond) {}
 
-    private static Timed embed(Path model, Pooling pooling, Encoding[] encodings) {
-        try (OrtSentenceEmbedder embedder = new OrtSentenceEmbedder(model, pooling)) {
-            embedder.embed(java.util.Arrays.copyOf(encodings, Math.min(encodings.length, OrtSentenceEmbedder.BATCH_SIZE)));
-            long start = System.nanoTime();
-            float[][] vectors = embedder.embed(encodings);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Timed(vectors, encodings.length / seconds);
+    /**
+     * Embeds with both models batch by batch, alternating which goes first, so both see the same
+     * load on a shared machine; each model's time counts only its own runs.
+     */
+    private static Timed[] embedBoth(Path fp32Model, Path variantModel, Pooling pooling, Encoding[] encodings) {
+        Path current = fp32Model;
+        try (OrtSentenceEmbedder fp32 = new OrtSentenceEmbedder(fp32Model, pooling)) {
+            current = variantModel;
+            try (OrtSentenceEmbedder variant = new OrtSentenceEmbedder(variantModel, pooling)) {
+                List<int[]> batches = OrtSentenceEmbedder.batches(encodings);
+                float[][] warmUp = new float[encodings.length][];
+                int[] middle = batches.get(batches.size() / 2);
+                current = fp32Model;
+                fp32.embedInto(middle, encodings, warmUp);
+                current = variantModel;
+                variant.embedInto(middle, encodings, warmUp);
+                float[][] fp32Vectors = new float[encodings.length][];
+                float[][] variantVectors = new float[encodings.length][];
+                long fp32Nanos = 0;
+                long variantNanos = 0;
+                for (int b = 0; b < batches.size(); b++) {
+                    int[] batch = batches.get(b);
+                    for (int turn = 0; turn < 2; turn++) {
+                        boolean fp32Turn = (b + turn) % 2 == 0;
+                        current = fp32Turn ? fp32Model : variantModel;
+                        long start = System.nanoTime();
+                        if (fp32Turn) {
+                            fp32.embedInto(batch, encodings, fp32Vectors);
+                            fp32Nanos += System.nanoTime() - start;
+                        } else {
+                            variant.embedInto(batch, encodings, variantVectors);
+                            variantNanos += System.nanoTime() - start;
+                        }
+                    }
+                }
+                return new Timed[] {
+                    new Timed(fp32Vectors, encodings.length / (fp32Nanos / 1e9)),
+                    new Timed(variantVectors, encodings.length / (variantNanos / 1e9))
+                };
+            }
         } catch (OrtException e) {
-            throw QuantizeErrors.runtimeRejected(model, e);
+            throw QuantizeErrors.runtimeRejected(current, e);
         }
     }
 

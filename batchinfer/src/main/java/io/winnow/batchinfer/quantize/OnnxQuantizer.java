@@ -9,7 +9,9 @@ import io.winnow.core.error.WinnowException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -272,7 +274,7 @@ public final class OnnxQuantizer {
             Path temporary = Files.createTempFile(Objects.requireNonNull(parent), ".quantize-", ".onnx.tmp");
             try {
                 Files.write(temporary, model.toByteArray());
-                Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);
             }
@@ -308,7 +310,7 @@ public final class OnnxQuantizer {
 
     /** Opset imports of a model, domain to version ("" is the default ONNX domain). */
     static Map<String, Long> opsets(OnnxMl.ModelProto model) {
-        java.util.LinkedHashMap<String, Long> opsets = new java.util.LinkedHashMap<>();
+        Map<String, Long> opsets = new LinkedHashMap<>();
         model.getOpsetImportList().forEach(o -> opsets.put(o.getDomain(), o.getVersion()));
         return opsets;
     }

@@ -80,4 +80,14 @@ class QuantizedMiniLmTest {
         assertThat(result.report().meanCosine()).isGreaterThanOrEqualTo(publisher.meanCosine() - 0.002);
         assertThat(result.report().spearmanVariant()).isGreaterThanOrEqualTo(publisher.spearmanVariant() - 0.005);
     }
+
+    @Test
+    void withoutAnStsFileTheReportFallsBackToBuiltInSentencesAndReportsNoSpearman() {
+        QuantizationReport report = QuantizationReport.measure(model.fp32(), result.output(), model.tokenizer(),
+                Pooling.MEAN, work.resolve("absent-stsb-dev.csv"), STS_PAIRS);
+        assertThat(report.stsPairs()).isZero();
+        assertThat(report.texts()).isEqualTo(QuantizationReport.FALLBACK_SENTENCES.size());
+        assertThat(report.spearmanFp32()).isNaN();
+        assertThat(report.meanCosine()).isGreaterThan(0.98);
+    }
 }

@@ -6,6 +6,7 @@ import io.winnow.jobs.cli.ExactDedupCommand;
 import io.winnow.jobs.cli.FuzzyDedupCommand;
 import io.winnow.jobs.cli.LshParamsCommand;
 import io.winnow.jobs.cli.QualityCommand;
+import io.winnow.jobs.cli.QuantizeCommand;
 import io.winnow.jobs.cli.InferCommand;
 import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
             DecontaminateCommand.class, TrainQualityClassifierCommand.class, TrainTokenizersCommand.class,
-            TokenizeCommand.class, VocabAnalysisCommand.class, InferCommand.class,
+            TokenizeCommand.class, VocabAnalysisCommand.class, InferCommand.class, QuantizeCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -48,6 +49,7 @@ import picocli.CommandLine.Command;
             "  winnow vocab-analysis --non-vocab-params 3e9,7e9,70e9",
             "  winnow tokenize --tokenizer warehouse/_tokenizers/bpe-8000",
             "  winnow infer --model all-minilm-l6-v2-int8   embeddings of curated -> embeddings",
+            "  winnow quantize --model bge-small-en-v1.5 --output bge-int8.onnx   int8 + its STS-B cost",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

@@ -223,6 +223,19 @@ class WinnowCliTest {
     }
 
     @Test
+    void quantizeWritesAnInt8ModelAQuarterTheSizeAndReportsItsQualityCost(@TempDir Path directory) throws Exception {
+        Path output = directory.resolve("minilm-int8.onnx");
+        Outcome quantize = winnow("quantize", "--output", output.toString(), "--sts-pairs", "100");
+        assertThat(quantize.exitCode()).as(quantize.err()).isZero();
+        assertThat(quantize.out()).contains("int8: ").contains("36 MatMul").contains("cosine to fp32").contains("STS-B dev Spearman");
+        long original = java.nio.file.Files.size(ROOT.resolve("batchinfer/target/models/all-minilm-l6-v2/all-minilm-l6-v2.onnx"));
+        assertThat(java.nio.file.Files.size(output)).isLessThan(original / 3);
+        assertThat(directory.resolve("minilm-int8-tokenizer.json")).isNotEmptyFile();
+        Outcome bad = winnow("quantize", "--model", ROOT.resolve("README.md").toString(), "--output", output.toString());
+        assertThat(bad.exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void lshParamsPicksBandsAndRowsAndPrintsTheSCurve() {
         Outcome outcome = winnow("lsh-params", "--threshold", "0.7", "--hashes", "250");
         assertThat(outcome.exitCode()).isZero();

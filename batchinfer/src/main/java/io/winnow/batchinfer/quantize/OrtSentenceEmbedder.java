@@ -1,5 +1,6 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.Pooling;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;

@@ -1,5 +1,6 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.Pooling;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public record QuantizeRequest(
         int maxStsPairs,
         Path stsDevCsv) {
 
-    /** Where the shared STS-B dev split lives on the project machines. */
-    public static final Path DEFAULT_STS_DEV = Path.of("/work/shared/data/sts/stsb_multi_mt/stsb-en-dev.csv");
+    /** The STS-B dev split in the shared data folder beside the project ({@code ../shared/data}), which may be absent. */
+    public static final Path DEFAULT_STS_DEV = projectRoot().resolve("../shared/data/sts/stsb_multi_mt/stsb-en-dev.csv").normalize();
 
     public QuantizeRequest {
         requireNonNull(model, "model is null");
@@ -50,6 +51,11 @@ public record QuantizeRequest(
 
     public QuantizeRequest withEvaluation(Path tokenizerJson, Pooling poolingMode, int pairs, Path stsCsv) {
         return new QuantizeRequest(model, tokenizerJson, output, variant, poolingMode, true, pairs, stsCsv);
+    }
+
+    private static Path projectRoot() {
+        String home = System.getenv("WINNOW_HOME");
+        return Path.of(home != null ? home : System.getProperty("winnow.project.root", ".")).toAbsolutePath();
     }
 
     public QuantizeRequest withVariant(QuantizationVariant compressed) {

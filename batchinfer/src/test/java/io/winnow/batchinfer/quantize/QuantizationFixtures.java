@@ -1,5 +1,6 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.Pooling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.Pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

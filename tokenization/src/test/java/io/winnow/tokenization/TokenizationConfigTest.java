@@ -21,8 +21,10 @@ class TokenizationConfigTest {
     }
 
     @Test
-    void aTokenizeSectionWithoutATokenizerIsRejectedWithAFix() {
-        assertThatThrownBy(() -> TokenizeConfig.fromConfig(new ConfigSection("test.yaml", "tokenize", Map.of())))
+    void aTokenizeSectionWithoutATokenizerUsesTheLargestDefaultSizeAndAnEmptyOneIsRejectedWithAFix() {
+        assertThat(TokenizeConfig.fromConfig(new ConfigSection("test.yaml", "tokenize", Map.of())).tokenizer())
+                .isEqualTo("_tokenizers/bpe-8000/tokenizer.json");
+        assertThatThrownBy(() -> TokenizeConfig.fromConfig(new ConfigSection("test.yaml", "tokenize", Map.of("tokenizer", " "))))
                 .isInstanceOf(WinnowException.class)
                 .hasMessageContaining("tokenize.tokenizer")
                 .satisfies(e -> assertThat(((WinnowException) e).errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID));

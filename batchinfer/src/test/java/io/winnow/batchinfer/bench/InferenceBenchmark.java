@@ -52,6 +52,8 @@ public final class InferenceBenchmark {
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        // "spark-vs-bare" keeps only the four cases of the Spark-overhead question, for long runs.
+        boolean sparkVersusBareOnly = args.length > 2 && args[2].equals("spark-vs-bare");
         List<String> texts = texts(count);
         System.out.printf("Batch inference benchmark: %d texts (%s), %d cores%n", texts.size(),
                 StsSentences.directory().isPresent() ? "STS-B en train+dev" : "bundled text",
@@ -94,6 +96,9 @@ public final class InferenceBenchmark {
                         "Spark infer, 2 tasks x 1 thread", "fixed 64, unsorted"),
                 () -> spark(spark, context, base.withBatching(8192, 1, false).withParallelism(2, 1),
                         "Spark infer, 2 tasks x 1 thread", "per row (batch 1)"));
+        if (sparkVersusBareOnly) {
+            cases = List.of(cases.get(0), cases.get(4), cases.get(1), cases.get(6));
+        }
         // Rounds run every case in turn and keep each case's best: the cores are shared, so interleaving and
         // best-of reduce (not remove) the effect of other load.
         List<Measurement> results = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (Measurement) null));

@@ -236,7 +236,7 @@ public final class MatryoshkaEncoder implements AutoCloseable {
 
     /** One forward pass: every requested layer's pooled (full-width, unnormalised) vectors for the batch's rows. */
     private Map<Integer, float[][]> forward(TokenBatch batch) {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = SessionCache.environment();
         long[] shape = {batch.size(), batch.width()};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {

@@ -26,6 +26,16 @@ public final class SessionCache {
 
     private SessionCache() {}
 
+    /**
+     * The process-wide ONNX Runtime environment. DJL's OnnxRuntime engine (used by the infer stage in the same JVM)
+     * insists on creating it itself, with threading options, and fails if it already exists: so let DJL create it
+     * first, then share it.
+     */
+    public static OrtEnvironment environment() {
+        ai.djl.engine.Engine.getEngine("OnnxRuntime");
+        return OrtEnvironment.getEnvironment();
+    }
+
     public static OrtSession get(Path file, int intraOpThreads) {
         requireNonNull(file, "file is null");
         if (intraOpThreads < 1) {
@@ -63,7 +73,7 @@ public final class SessionCache {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(key.intraOpThreads());
             options.setInterOpNumThreads(1);
-            return OrtEnvironment.getEnvironment().createSession(key.file(), options);
+            return environment().createSession(key.file(), options);
         } catch (OrtException e) {
             throw EmbedErrors.sessionFailed(Path.of(key.file()), e);
         }

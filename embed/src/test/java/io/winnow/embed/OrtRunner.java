@@ -42,7 +42,7 @@ final class OrtRunner {
     }
 
     static Map<String, float[]> run(Path graph, TokenBatch batch, Set<String> outputs) throws Exception {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = SessionCache.environment();
         long[] shape = {batch.size(), batch.width()};
         try (OrtSession session = SessionCache.open(graph, 1)) {
             Map<String, OnnxTensor> inputs = new HashMap<>();

@@ -57,33 +57,52 @@ public final class LayerSpeedBenchmark {
             encoder.encode(texts.subList(0, Math.min(128, texts.size()))); // warm-up
         }
         Map<String, double[]> seconds = new LinkedHashMap<>();
+        Map<String, double[]> cpuSeconds = new LinkedHashMap<>();
         variants.keySet().forEach(name -> seconds.put(name, new double[rounds]));
+        variants.keySet().forEach(name -> cpuSeconds.put(name, new double[rounds]));
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        List<String> names = new ArrayList<>(variants.keySet());
         for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, MatryoshkaEncoder> variant : variants.entrySet()) {
+            // rotate the order every round, so no variant always runs first or right after another
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((i + round) % names.size());
                 long started = System.nanoTime();
-                variant.getValue().encode(texts);
-                seconds.get(variant.getKey())[round] = (System.nanoTime() - started) / 1e9;
+                long cpuStarted = os.getProcessCpuTime();
+                variants.get(name).encode(texts);
+                seconds.get(name)[round] = (System.nanoTime() - started) / 1e9;
+                cpuSeconds.get(name)[round] = (os.getProcessCpuTime() - cpuStarted) / 1e9;
             }
+            final int done = round;
+            System.out.printf(Locale.ROOT, "round %d: %s%n", done + 1, names.stream()
+                    .map(name -> String.format(Locale.ROOT, "%s %.2fs", name, seconds.get(name)[done]))
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
         }
         variants.values().forEach(MatryoshkaEncoder::close);
 
         double fullSpeed = count / Arrays.stream(seconds.get("full")).min().orElseThrow();
+        double fullCpuSpeed = count / Arrays.stream(cpuSeconds.get("full")).min().orElseThrow();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nLayer-truncated %s (%d layers, %s pooling): %d texts, best of %d"
                 + " interleaved rounds, %d ORT threads, %s%n%n", model, depth, pooling.configName(), count, rounds, threads,
                 System.getProperty("os.arch")));
-        out.append("| graph | nodes | texts/s | speed-up vs full | ideal L/k | share of ideal |\n");
-        out.append("|---|---|---|---|---|---|\n");
-        out.append(String.format(Locale.ROOT, "| full (original) | %d | %.0f | 1.00 | 1.00 | - |%n", nodes.get("full"),
-                fullSpeed));
+        out.append("Wall: texts per second. CPU: texts per CPU-second of this process (steadier when other jobs share"
+                + " the cores). Share of ideal = speed-up / (L/k).\n\n");
+        out.append("| graph | nodes | texts/s (wall) | speed-up (wall) | texts/CPU-s | speed-up (CPU) | ideal L/k |"
+                + " share of ideal (wall) | share of ideal (CPU) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        out.append(String.format(Locale.ROOT, "| full (original) | %d | %.0f | 1.00 | %.0f | 1.00 | 1.00 | - | - |%n",
+                nodes.get("full"), fullSpeed, fullCpuSpeed));
         List<Double> shares = new ArrayList<>();
         for (int layer = 1; layer <= depth; layer++) {
             double speed = count / Arrays.stream(seconds.get(String.valueOf(layer))).min().orElseThrow();
+            double cpuSpeed = count / Arrays.stream(cpuSeconds.get(String.valueOf(layer))).min().orElseThrow();
             double speedUp = speed / fullSpeed;
+            double cpuSpeedUp = cpuSpeed / fullCpuSpeed;
             double ideal = (double) depth / layer;
             shares.add(speedUp / ideal);
-            out.append(String.format(Locale.ROOT, "| cut at layer %d | %d | %.0f | %.2f | %.2f | %.2f |%n", layer,
-                    nodes.get(String.valueOf(layer)), speed, speedUp, ideal, speedUp / ideal));
+            out.append(String.format(Locale.ROOT, "| cut at layer %d | %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                    layer, nodes.get(String.valueOf(layer)), speed, speedUp, cpuSpeed, cpuSpeedUp, ideal, speedUp / ideal,
+                    cpuSpeedUp / ideal));
         }
         System.out.println(out);
     }

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /** Spearman rank correlation: Pearson correlation of the ranks, tied values sharing their average rank. */
-final class Spearman {
+public final class Spearman {
     private Spearman() {}
 
-    static double correlation(double[] x, double[] y) {
+    public static double correlation(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("lengths differ: " + x.length + " vs " + y.length);
         }

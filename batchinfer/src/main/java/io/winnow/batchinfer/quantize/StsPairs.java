@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** STS-B pairs from a headerless CSV (sentence1, sentence2, score 0-5; RFC 4180 quoting). */
-record StsPairs(List<String> first, List<String> second, double[] scores) {
+public record StsPairs(List<String> first, List<String> second, double[] scores) {
 
-    int size() {
+    public int size() {
         return scores.length;
     }
 
     /** Reads at most {@code max} pairs; null if the file is absent. */
-    static StsPairs read(Path csv, int max) {
+    public static StsPairs read(Path csv, int max) {
         if (csv == null || !Files.isRegularFile(csv)) {
             return null;
         }

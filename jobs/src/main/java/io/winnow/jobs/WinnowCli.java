@@ -2,6 +2,7 @@ package io.winnow.jobs;
 
 import io.winnow.core.error.WinnowException;
 import io.winnow.jobs.cli.DecontaminateCommand;
+import io.winnow.jobs.cli.EmbedCommand;
 import io.winnow.jobs.cli.ExactDedupCommand;
 import io.winnow.jobs.cli.FuzzyDedupCommand;
 import io.winnow.jobs.cli.LshParamsCommand;
@@ -12,6 +13,7 @@ import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
 import io.winnow.jobs.cli.ShowConfigCommand;
+import io.winnow.jobs.cli.StsEvalCommand;
 import io.winnow.jobs.cli.TokenizeCommand;
 import io.winnow.jobs.cli.TrainQualityClassifierCommand;
 import io.winnow.jobs.cli.TrainTokenizersCommand;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
             DecontaminateCommand.class, TrainQualityClassifierCommand.class, TrainTokenizersCommand.class,
             TokenizeCommand.class, VocabAnalysisCommand.class, InferCommand.class, QuantizeCommand.class,
+            EmbedCommand.class, StsEvalCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -50,6 +53,8 @@ import picocli.CommandLine.Command;
             "  winnow tokenize --tokenizer warehouse/_tokenizers/bpe-8000",
             "  winnow infer --model all-minilm-l6-v2-int8   embeddings of curated -> embeddings",
             "  winnow quantize --model bge-small-en-v1.5 --output bge-int8.onnx   int8 + its STS-B cost",
+            "  winnow embed --preset starbucks               2D-Matryoshka embeddings of curated",
+            "  winnow sts-eval --model bge-small-en-v1.5     STS-B dev Spearman per (layer, dim) + heatmap",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

@@ -84,7 +84,7 @@ class WinnowCliTest {
         Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
-                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize, infer");
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize, infer, embed");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.winnow.dedup.exact.ExactDedupConfig;
 import io.winnow.batchinfer.InferConfig;
 import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
+import io.winnow.embed.EmbedConfig;
 import io.winnow.selection.classifier.QualityClassifierConfig;
 import io.winnow.selection.quality.QualityConfig;
 import io.winnow.tokenization.TokenizeConfig;
@@ -32,7 +33,8 @@ public record PipelineConfig(
         TrainTokenizersConfig trainTokenizers,
         TokenizeConfig tokenize,
         VocabularyAnalysisConfig vocabAnalysis,
-        InferConfig infer) {
+        InferConfig infer,
+        EmbedConfig embed) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
@@ -51,6 +53,7 @@ public record PipelineConfig(
         requireNonNull(tokenize, "tokenize is null");
         requireNonNull(vocabAnalysis, "vocabAnalysis is null");
         requireNonNull(infer, "infer is null");
+        requireNonNull(embed, "embed is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -75,7 +78,8 @@ public record PipelineConfig(
                 TrainTokenizersConfig.fromConfig(root.section(TrainTokenizersConfig.SECTION)),
                 TokenizeConfig.fromConfig(root.section(TokenizeConfig.SECTION)),
                 VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)),
-                InferConfig.fromConfig(root.section(InferConfig.SECTION)));
+                InferConfig.fromConfig(root.section(InferConfig.SECTION)),
+                EmbedConfig.fromConfig(root.section(EmbedConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -6,6 +6,7 @@ import io.winnow.core.run.StageResult;
 import io.winnow.dedup.exact.ExactDedupJob;
 import io.winnow.batchinfer.InferJob;
 import io.winnow.dedup.decontamination.DecontaminateJob;
+import io.winnow.embed.EmbedJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.selection.quality.QualityJob;
 import io.winnow.tokenization.TokenizeJob;
@@ -37,6 +38,7 @@ public final class PipelineRunner {
             case QUALITY -> QualityJob.run(spark, context, config.quality());
             case DECONTAMINATE -> DecontaminateJob.run(spark, context, config.decontaminate());
             case INFER -> InferJob.run(spark, context, config.infer());
+            case EMBED -> EmbedJob.run(spark, context, config.embed());
             case TOKENIZE -> TokenizeJob.run(spark, context,
                     config.tokenize().withTokenizer(LocalPaths.underWarehouse(context, config.tokenize().tokenizer())));
         };

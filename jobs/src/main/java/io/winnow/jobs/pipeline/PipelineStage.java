@@ -10,7 +10,8 @@ public enum PipelineStage implements ConfigEnum {
     QUALITY("quality"),
     DECONTAMINATE("decontaminate"),
     TOKENIZE("tokenize"),
-    INFER("infer");
+    INFER("infer"),
+    EMBED("embed");
 
     private final String configName;
 

@@ -105,13 +105,36 @@ class GpteacherSemanticDedupTest {
         return vectors;
     }
 
+    /**
+     * The task only: the instruction without the tool preamble ("toolformer: enabled", "toolformer access: X", the
+     * tool's description and signature, shared by every item of that tool), then input and response.
+     */
+    static String taskText(Map<String, String> item) {
+        String instruction = item.getOrDefault("instruction", "");
+        String[] lines = instruction.split("\n");
+        String task = instruction.startsWith("toolformer") && lines.length > 1 ? lines[lines.length - 1] : instruction;
+        Map<String, String> stripped = new HashMap<>(item);
+        stripped.put("instruction", task);
+        return text(stripped);
+    }
+
     @Test
     void semDeDupOnTheGpteacherToolformerPoolKeepsLessAsEpsGrowsAndRemovesParaphrases() {
+        dedupAndReport("instruction + input + response", GpteacherSemanticDedupTest::text);
+    }
+
+    @Test
+    void withoutTheSharedToolPreambleFewerItemsLookAlike() {
+        dedupAndReport("task line of the instruction + input + response (tool preamble stripped)",
+                GpteacherSemanticDedupTest::taskText);
+    }
+
+    private void dedupAndReport(String label, java.util.function.Function<Map<String, String>, String> textOf) {
         Path dir = TestSpark.sharedData().resolve("instruct").resolve("gpteacher");
         Path poolFile = dir.resolve("toolformer-dedupe-only-dataset.json");
         assumeTrue(Files.isRegularFile(poolFile), "GPTeacher data not found under " + dir);
         List<Map<String, String>> pool = items(poolFile);
-        List<String> texts = pool.stream().map(GpteacherSemanticDedupTest::text).toList();
+        List<String> texts = pool.stream().map(textOf).toList();
         float[][] vectors = embeddings(texts);
 
         List<Row> rows = new ArrayList<>();
@@ -143,11 +166,11 @@ class GpteacherSemanticDedupTest {
         for (String file : RELEASED.values()) {
             Path path = dir.resolve(file);
             released.put(file, Files.isRegularFile(path)
-                    ? new HashSet<>(items(path).stream().map(GpteacherSemanticDedupTest::text).toList()) : Set.of());
+                    ? new HashSet<>(items(path).stream().map(textOf).toList()) : Set.of());
         }
         List<Row> duplicates = DeltaTables.read(spark, context.warehouse().resolve(config.duplicates()), "test").collectAsList();
-        System.out.printf("%nSemDeDup on GPTeacher toolformer (%d items, %s, k=%d clusters, largest %d, keep=hard) in %.1f s%n%n",
-                pool.size(), MODEL, detail.get("clusters"), detail.get("largest_cluster"), seconds);
+        System.out.printf("%nSemDeDup on GPTeacher toolformer (%d items, embedded text: %s, %s, k=%d clusters, largest %d, keep=hard) in %.1f s%n%n",
+                pool.size(), label, MODEL, detail.get("clusters"), detail.get("largest_cluster"), seconds);
         System.out.println("| eps | cosine >= | kept | kept fraction | released pool (similarity) | released kept | released fraction | our kept also in released pool |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         long previous = Long.MAX_VALUE;
@@ -184,11 +207,12 @@ class GpteacherSemanticDedupTest {
             double cosine = VectorMath.dot(VectorMath.normalize(a), VectorMath.normalize(b));
             assertThat(cosine).as("cosine of %s to its nearest", row.getString(0)).isGreaterThanOrEqualTo(0.99 - 1e-5);
         }
-        System.out.println("\nExamples removed at eps 0.1 (similarity >= 0.9), with the item they duplicate:");
-        duplicates.stream().filter(row -> row.getDouble(row.fieldIndex("eps")) == 0.1)
-                .filter(row -> row.getDouble(row.fieldIndex("max_similarity")) < 0.97)
-                .sorted(java.util.Comparator.comparing((Row row) -> row.getString(0)))
-                .limit(4)
+        System.out.println("\nExamples removed (at eps 0.01: cosine >= 0.99; at eps 0.1: 0.90-0.97), with the item they duplicate:");
+        java.util.stream.Stream.concat(
+                strict.stream().sorted(java.util.Comparator.comparing((Row row) -> row.getString(0))).limit(2),
+                duplicates.stream().filter(row -> row.getDouble(row.fieldIndex("eps")) == 0.1)
+                        .filter(row -> row.getDouble(row.fieldIndex("max_similarity")) < 0.97)
+                        .sorted(java.util.Comparator.comparing((Row row) -> row.getString(0))).limit(3))
                 .forEach(row -> System.out.printf("- cos %.3f%n  removed: %s%n  kept:    %s%n",
                         row.getDouble(row.fieldIndex("max_similarity")),
                         oneLine(texts.get(index.get(row.getString(0)))),

@@ -46,7 +46,8 @@ class WinnowCliTest {
         Outcome help = winnow("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("run ", "ingest ", "exact-dedup ", "fuzzy-dedup ", "quality ", "decontaminate ",
-                        "train-quality-classifier ", "train-tokenizers ", "tokenize ", "vocab-analysis ", "infer ", "report ",
+                        "train-quality-classifier ", "train-tokenizers ", "tokenize ", "vocab-analysis ", "infer ", "quantize ",
+                        "embed ", "sts-eval ", "semantic-dedup ", "report ",
                         "show-config ")
                 .contains("Start with `winnow run`")
                 .contains("Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.");
@@ -84,7 +85,7 @@ class WinnowCliTest {
         Outcome run = winnow("run", "--stages", "ingest,semantic-dedup", "--warehouse", TestSpark.tempDirectory("w").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Bad value for 'pipeline.stages'", "got 'semantic-dedup'",
-                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize, infer, embed");
+                "Allowed values: ingest, exact-dedup, fuzzy-dedup, quality, decontaminate, tokenize, infer, embed, semantic-dedup");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.winnow.dedup.exact.ExactDedupConfig;
 import io.winnow.batchinfer.InferConfig;
 import io.winnow.dedup.decontamination.DecontaminationConfig;
 import io.winnow.dedup.fuzzy.FuzzyDedupConfig;
+import io.winnow.dedup.semantic.SemanticDedupConfig;
 import io.winnow.embed.EmbedConfig;
 import io.winnow.selection.classifier.QualityClassifierConfig;
 import io.winnow.selection.quality.QualityConfig;
@@ -34,7 +35,8 @@ public record PipelineConfig(
         TokenizeConfig tokenize,
         VocabularyAnalysisConfig vocabAnalysis,
         InferConfig infer,
-        EmbedConfig embed) {
+        EmbedConfig embed,
+        SemanticDedupConfig semanticDedup) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
@@ -54,6 +56,7 @@ public record PipelineConfig(
         requireNonNull(vocabAnalysis, "vocabAnalysis is null");
         requireNonNull(infer, "infer is null");
         requireNonNull(embed, "embed is null");
+        requireNonNull(semanticDedup, "semanticDedup is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -79,7 +82,8 @@ public record PipelineConfig(
                 TokenizeConfig.fromConfig(root.section(TokenizeConfig.SECTION)),
                 VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)),
                 InferConfig.fromConfig(root.section(InferConfig.SECTION)),
-                EmbedConfig.fromConfig(root.section(EmbedConfig.SECTION)));
+                EmbedConfig.fromConfig(root.section(EmbedConfig.SECTION)),
+                SemanticDedupConfig.fromConfig(root.section(SemanticDedupConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -8,6 +8,7 @@ import io.winnow.batchinfer.InferJob;
 import io.winnow.dedup.decontamination.DecontaminateJob;
 import io.winnow.embed.EmbedJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
+import io.winnow.dedup.semantic.SemanticDedupJob;
 import io.winnow.selection.quality.QualityJob;
 import io.winnow.tokenization.TokenizeJob;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class PipelineRunner {
             case DECONTAMINATE -> DecontaminateJob.run(spark, context, config.decontaminate());
             case INFER -> InferJob.run(spark, context, config.infer());
             case EMBED -> EmbedJob.run(spark, context, config.embed());
+            case SEMANTIC_DEDUP -> SemanticDedupJob.run(spark, context, config.semanticDedup());
             case TOKENIZE -> TokenizeJob.run(spark, context,
                     config.tokenize().withTokenizer(LocalPaths.underWarehouse(context, config.tokenize().tokenizer())));
         };

@@ -11,7 +11,8 @@ public enum PipelineStage implements ConfigEnum {
     DECONTAMINATE("decontaminate"),
     TOKENIZE("tokenize"),
     INFER("infer"),
-    EMBED("embed");
+    EMBED("embed"),
+    SEMANTIC_DEDUP("semantic-dedup");
 
     private final String configName;
 

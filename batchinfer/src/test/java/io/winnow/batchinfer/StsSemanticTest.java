@@ -3,9 +3,9 @@ package io.winnow.batchinfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.winnow.batchinfer.quantize.Spearman;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class StsSemanticTest {
                     unrelatedPairs++;
                 }
             }
-            double spearman = spearman(cosines, scores);
+            double spearman = Spearman.correlation(cosines, scores);
             System.out.printf("%s on %d STS-B dev pairs: paraphrase cos %.3f (%d), unrelated cos %.3f (%d), Spearman %.3f%n",
                     model, pairs.size(), paraphrase / paraphrases, paraphrases, unrelated / unrelatedPairs, unrelatedPairs,
                     spearman);
@@ -62,43 +62,5 @@ class StsSemanticTest {
             // Measured on these 400 pairs: Spearman 0.922 (fp32) and 0.921 (int8); paraphrase cos ~0.91, unrelated ~0.12.
             assertThat(spearman).isGreaterThan(0.85);
         }
-    }
-
-    static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double ma = Arrays.stream(ra).average().orElse(0);
-        double mb = Arrays.stream(rb).average().orElse(0);
-        double cov = 0;
-        double va = 0;
-        double vb = 0;
-        for (int i = 0; i < ra.length; i++) {
-            cov += (ra[i] - ma) * (rb[i] - mb);
-            va += (ra[i] - ma) * (ra[i] - ma);
-            vb += (rb[i] - mb) * (rb[i] - mb);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
-
-    private static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
-        double[] ranks = new double[values.length];
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0;
-            for (int k = i; k <= j; k++) {
-                ranks[order[k]] = rank;
-            }
-            i = j + 1;
-        }
-        return ranks;
     }
 }

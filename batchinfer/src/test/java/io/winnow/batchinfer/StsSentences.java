@@ -1,9 +1,7 @@
 package io.winnow.batchinfer;
 
 import io.winnow.core.testing.TestSpark;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.winnow.batchinfer.quantize.StsPairs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,21 +31,12 @@ public final class StsSentences {
         }
     }
 
+    /** The pairs of one STS-B CSV, parsed by the same reader the quantization report uses. */
     public static List<Pair> pairs(Path file) {
-        List<Pair> pairs = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                List<String> fields = csv(line);
-                if (fields.size() == 3) {
-                    try {
-                        pairs.add(new Pair(fields.get(0), fields.get(1), Double.parseDouble(fields.get(2))));
-                    } catch (NumberFormatException e) {
-                        // a header or a broken row: skip it
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StsPairs read = StsPairs.read(file, Integer.MAX_VALUE);
+        List<Pair> pairs = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            pairs.add(new Pair(read.first().get(i), read.second().get(i), read.scores()[i]));
         }
         return pairs;
     }
@@ -69,33 +58,5 @@ public final class StsSentences {
             }
         }
         return List.copyOf(sentences);
-    }
-
-    static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -13,8 +13,6 @@ import io.winnow.batchinfer.internal.EmbeddingTranslator;
 import io.winnow.batchinfer.internal.InferErrors;
 import io.winnow.batchinfer.internal.ModelCache;
 import io.winnow.batchinfer.internal.TokenBatch;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -53,7 +51,7 @@ public final class TextEncoder implements AutoCloseable {
         requireNonNull(options, "options is null");
         ZooModel<NDList, NDList> model = ModelCache.get(ModelCache.Key.of(spec.onnxFile(), spec.engine(), options.device(),
                 options.intraOpThreads(), options.interOpThreads()));
-        HuggingFaceTokenizer tokenizer = tokenizer(spec);
+        HuggingFaceTokenizer tokenizer = ModelTokenizer.open(spec);
         try {
             List<String> inputNames = model.describeInput().keys();
             Predictor<TokenBatch, float[][]> predictor = model.newPredictor(
@@ -62,20 +60,6 @@ public final class TextEncoder implements AutoCloseable {
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
-        }
-    }
-
-    private static HuggingFaceTokenizer tokenizer(ModelSpec spec) {
-        try {
-            return HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(Path.of(spec.tokenizerFile()))
-                    .optAddSpecialTokens(true)
-                    .optTruncation(true)
-                    .optMaxLength(spec.maxTokens())
-                    .optPadding(false)
-                    .build();
-        } catch (IOException | RuntimeException e) {
-            throw InferErrors.tokenizerLoadFailed(spec.tokenizerFile(), e);
         }
     }
 

@@ -77,12 +77,6 @@ final class EmbedErrors {
                 file, firstLine(cause.getMessage())), cause);
     }
 
-    static WinnowException tokenizerLoadFailed(String tokenizerFile, Exception cause) {
-        return new WinnowException(ErrorCode.INPUT_INVALID, String.format(
-                "Cannot read tokenizer '%s': %s. It must be a HuggingFace tokenizer.json (the fast-tokenizer format).",
-                tokenizerFile, firstLine(cause.getMessage())), cause);
-    }
-
     static String firstLine(String message) {
         if (message == null) {
             return "no details";

@@ -12,9 +12,9 @@ import ai.onnxruntime.OrtSession;
 import io.winnow.batchinfer.EncoderOptions;
 import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.ModelTokenizer;
 import io.winnow.batchinfer.internal.BatchPlanner;
 import io.winnow.batchinfer.internal.TokenBatch;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -138,7 +138,7 @@ public final class MatryoshkaEncoder implements AutoCloseable {
             }
         }
         OrtSession session = SessionCache.get(graphFile, options.intraOpThreads());
-        HuggingFaceTokenizer tokenizer = tokenizer(spec);
+        HuggingFaceTokenizer tokenizer = ModelTokenizer.open(spec);
         return new MatryoshkaEncoder(spec, pooling, ordered, Map.copyOf(layerOutputs), options, session, tokenizer);
     }
 
@@ -162,20 +162,6 @@ public final class MatryoshkaEncoder implements AutoCloseable {
             }
         }
         return List.copyOf(new LinkedHashSet<>(granularities));
-    }
-
-    private static HuggingFaceTokenizer tokenizer(ModelSpec spec) {
-        try {
-            return HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(Path.of(spec.tokenizerFile()))
-                    .optAddSpecialTokens(true)
-                    .optTruncation(true)
-                    .optMaxLength(spec.maxTokens())
-                    .optPadding(false)
-                    .build();
-        } catch (IOException | RuntimeException e) {
-            throw EmbedErrors.tokenizerLoadFailed(spec.tokenizerFile(), e);
-        }
     }
 
     public ModelSpec spec() {

@@ -82,7 +82,7 @@ final class StageRunSupport {
         if (root.contains("://")) {
             return null;
         }
-        Path directory = Path.of(root.startsWith("file:") ? root.substring("file:".length()) : root).resolve("_reports");
+        Path directory = Path.of(io.winnow.jobs.pipeline.LocalPaths.underWarehouse(context, "_reports"));
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(context.runId() + ".md");

@@ -57,6 +57,7 @@ public final class C4QualityFilter implements DocumentFilter {
         List<String> lines = TextUnits.lines(assessment.text());
         List<String> kept = new ArrayList<>(lines.size());
         int sentences = 0;
+        java.text.BreakIterator sentenceIterator = TextUnits.sentenceIterator();
         boolean loremIpsum = false;
         boolean curlyBracket = false;
         for (String original : lines) {
@@ -88,7 +89,7 @@ public final class C4QualityFilter implements DocumentFilter {
             if (config.removePolicyLines() && POLICY_PHRASES.stream().anyMatch(lower::contains)) {
                 continue;
             }
-            sentences += TextUnits.sentenceCount(line);
+            sentences += TextUnits.sentenceCount(line, sentenceIterator);
             kept.add(line);
         }
         assessment.measure("c4_lines", lines.size());

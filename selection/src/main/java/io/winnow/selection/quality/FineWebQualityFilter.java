@@ -60,7 +60,7 @@ public final class FineWebQualityFilter implements DocumentFilter {
         double shortLineRatio = ratio(lines.stream().filter(line -> line.length() <= config.shortLineLength()).count(),
                 lines.size());
         double charDuplicateRatio = ratio(DuplicateCounts.of(lines).characters(), text.replace("\n", "").length());
-        double newlineRatio = ratio(TextUnits.count(text, "\n"), TextUnits.words(text).size());
+        double newlineRatio = ratio(TextUnits.count(text, "\n"), assessment.words().size());
         assessment.measure("fineweb_line_punct_ratio", punctuationRatio);
         assessment.measure("fineweb_short_line_ratio", shortLineRatio);
         assessment.measure("fineweb_char_dup_ratio", charDuplicateRatio);

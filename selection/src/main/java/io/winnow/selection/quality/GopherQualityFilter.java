@@ -54,7 +54,7 @@ public final class GopherQualityFilter implements DocumentFilter {
     @Override
     public void assess(QualityAssessment assessment) {
         String text = assessment.text();
-        List<String> words = TextUnits.words(text);
+        List<String> words = assessment.words();
         int wordCount = words.size();
         long nonSymbolWords = 0;
         long nonSymbolCharacters = 0;

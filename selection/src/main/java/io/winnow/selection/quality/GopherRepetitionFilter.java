@@ -95,7 +95,7 @@ public final class GopherRepetitionFilter implements DocumentFilter {
             assessment.fail(DUP_LINE_CHAR_FRACTION);
         }
 
-        List<String> words = TextUnits.words(text);
+        List<String> words = assessment.words();
         for (int n = 2; n <= 4; n++) {
             double fraction = ratio(topNgramCharacters(words, n), length);
             assessment.measure("top_" + n + "gram_char_fraction", fraction);

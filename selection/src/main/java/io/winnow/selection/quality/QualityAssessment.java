@@ -13,6 +13,8 @@ public final class QualityAssessment {
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private String text;
+    /** The words of {@code text}, split once and shared by the filters until a filter replaces the text. */
+    private List<String> words;
 
     public QualityAssessment(String text) {
         this.text = text;
@@ -27,7 +29,17 @@ public final class QualityAssessment {
     }
 
     void replaceText(String newText) {
+        if (!newText.equals(text)) {
+            words = null;
+        }
         text = newText;
+    }
+
+    List<String> words() {
+        if (words == null) {
+            words = TextUnits.words(text);
+        }
+        return words;
     }
 
     public List<String> reasons() {

@@ -119,8 +119,16 @@ public final class TextUnits {
         return List.of(PARAGRAPH_BREAK.split(text.strip(), -1));
     }
 
+    /** A sentence iterator to reuse across calls of one thread (creating one per line is costly). */
+    public static BreakIterator sentenceIterator() {
+        return BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    }
+
     public static int sentenceCount(String line) {
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        return sentenceCount(line, sentenceIterator());
+    }
+
+    public static int sentenceCount(String line, BreakIterator sentences) {
         sentences.setText(line);
         int count = 0;
         int start = sentences.first();

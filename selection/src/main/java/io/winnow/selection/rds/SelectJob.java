@@ -130,15 +130,22 @@ public final class SelectJob {
         }
 
         List<SelectionRow> rows = new ArrayList<>();
+        List<SelectionMethod> prototypes = config.methods().stream()
+                .filter(m -> m == SelectionMethod.PROTOTYPE_HARD || m == SelectionMethod.PROTOTYPE_EASY).toList();
         for (SelectionMethod method : config.methods()) {
             long methodStarted = System.nanoTime();
             switch (method) {
                 case RDS -> rows.addAll(rds(spark, config, model, finalLayer, options, embeddingsPath, detail));
                 case RANDOM -> rows.addAll(BaselineSelections.random(pool, config.budget(), config.seed()));
                 case BALANCED_RANDOM -> rows.addAll(BaselineSelections.balancedRandom(pool, config.budget(), config.seed()));
-                case PROTOTYPE_HARD, PROTOTYPE_EASY -> rows.addAll(BaselineSelections.prototypes(
-                        PoolEmbeddings.vectors(spark, embeddingsPath), poolCount, config.budget(),
-                        config.prototypeClusters(), config.prototypeIterations(), config.seed(), List.of(method)));
+                case PROTOTYPE_HARD, PROTOTYPE_EASY -> {
+                    // One k-means fit serves both orders.
+                    if (method == prototypes.get(0)) {
+                        rows.addAll(BaselineSelections.prototypes(PoolEmbeddings.vectors(spark, embeddingsPath), poolCount,
+                                config.budget(), config.prototypeClusters(), config.prototypeIterations(), config.seed(),
+                                prototypes));
+                    }
+                }
                 default -> throw new IllegalStateException("unknown method " + method);
             }
             detail.put("time_ms." + method.tableName(), millisSince(methodStarted));

@@ -63,7 +63,7 @@ class SelectConfigTest {
                 .isInstanceOf(WinnowException.class)
                 .hasMessage("select.tasks holds '../eval/gsm8k.jsonl', which is not name=path. Write each entry as name=path,"
                         + " e.g. gsm8k=../shared/data/eval/gsm8k/train.jsonl (names use letters, digits, '.', '_', '/', '-').")
-                .extracting(e -> ((WinnowException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+                .extracting(e -> ((WinnowException) e).errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID);
     }
 
     @Test

@@ -36,7 +36,7 @@ import java.util.Set;
  * @param poolTable the parsed pool ({@link SelectTables#POOL_SCHEMA})
  * @param embeddings pool vectors (the {@code embed} stage's schema)
  * @param output the selection table ({@link SelectTables#SELECTION_SCHEMA})
- * @param export folder under the warehouse with one JSONL export of the selected records per method
+ * @param export folder under the warehouse with one JSONL export of the selected records per method ({@code method=<name>/})
  * @param quarantine table for records that cannot be read
  */
 public record SelectConfig(

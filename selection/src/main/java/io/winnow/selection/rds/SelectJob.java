@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *       remaining item until K are selected ({@link RoundRobinSelector}).
  *   <li>Baselines with the same K: random, balanced random by source, prototype pruning (hard / easy).
  *   <li>One selection table for all methods, and per method a JSONL export of the selected raw records, in
- *       selection order.
+ *       selection order ({@code <export>/method=<method>/}).
  * </ol>
  * Counts: in = pool records; kept = selected by the first configured method; dropped = the other readable
  * records; quarantined = unreadable records.
@@ -158,9 +158,7 @@ public final class SelectJob {
                 .withColumn("run_id", lit(context.runId()));
         DeltaTables.overwrite(DeltaTables.conform(selection, SelectTables.SELECTION_SCHEMA).coalesce(1), outputPath);
         Dataset<Row> written = DeltaTables.read(spark, outputPath, STAGE);
-        for (SelectionMethod method : config.methods()) {
-            SelectionExport.write(written, pool, method, exportPath + "/" + method.tableName());
-        }
+        SelectionExport.write(written, pool, exportPath);
         detail.put("time_ms.write", millisSince(writeStarted));
 
         Map<String, Long> selectedByMethod = new HashMap<>();

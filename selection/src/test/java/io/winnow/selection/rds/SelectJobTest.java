@@ -35,7 +35,7 @@ class SelectJobTest {
                 new NamedPath("math", DATA.resolve("pool/math.jsonl").toString()));
         List<NamedPath> tasks = List.of(new NamedPath("gsm8k", DATA.resolve("tasks/gsm8k.jsonl").toString()),
                 new NamedPath("codex", DATA.resolve("tasks/humaneval.jsonl").toString()));
-        return SelectConfig.defaults().withInputs(pool, tasks, 0).withBudget(budget, ALL_METHODS).withPrototypes(2, 10)
+        return SelectConfig.defaults().withInputs(pool, tasks, 0).withBudget(budget, ALL_METHODS).withPrototypes(2, 5)
                 .withEncoding("all-minilm-l6-v2", 128, 2);
     }
 
@@ -109,7 +109,7 @@ class SelectJobTest {
     }
 
     private static List<String> exportLines(RunContext context, SelectConfig config, String method) throws IOException {
-        String location = context.warehouse().resolve(config.export()) + "/" + method;
+        String location = context.warehouse().resolve(config.export()) + "/method=" + method;
         Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {

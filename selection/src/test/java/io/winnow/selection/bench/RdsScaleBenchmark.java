@@ -32,7 +32,7 @@ import org.apache.spark.sql.SparkSession;
  * and parsing the 100k records, encoding the queries, blockwise scoring and top-k, round-robin, every baseline
  * (k-means over 100k vectors included) and the writes. Prints the stage's time per step for each run.
  *
- * <p>Usage: {@code BENCH_CLASS=io.winnow.selection.bench.RdsScaleBenchmark bench/select-recall.sh [items=100000]
+ * <p>Usage: {@code bench/select-scale.sh [items=100000]
  * [budget=10000] [queries-per-task=150] [model=all-minilm-l6-v2-int8] [max-tokens=128] [runs=1]}
  */
 public final class RdsScaleBenchmark {

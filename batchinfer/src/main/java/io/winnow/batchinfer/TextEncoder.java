@@ -27,7 +27,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class TextEncoder implements AutoCloseable {
+public final class TextEncoder implements CountingEncoder {
     private final ModelSpec spec;
     private final EncoderOptions options;
     private final HuggingFaceTokenizer tokenizer;

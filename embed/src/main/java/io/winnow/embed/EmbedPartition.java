@@ -3,7 +3,6 @@ package io.winnow.embed;
 import static java.util.Objects.requireNonNull;
 
 import io.winnow.batchinfer.DevicePlacement;
-import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.batchinfer.partition.WindowedEncoding;
@@ -48,40 +47,28 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        return WindowedEncoding.over(rows, window, this::openEncoder, counters);
+        return WindowedEncoding.over(rows, window, this::openEncoder, this::encode, counters);
     }
 
-    private WindowedEncoding.WindowEncoder openEncoder() {
+    private MatryoshkaEncoder openEncoder() {
         TaskContext task = TaskContext.get();
         int threads = DevicePlacement.intraOpThreads(configuredThreads, task == null ? 1 : task.cpus());
-        MatryoshkaEncoder encoder = MatryoshkaEncoder.open(spec, pooling, granularities,
+        return MatryoshkaEncoder.open(spec, pooling, granularities,
                 new MatryoshkaEncoder.Options(options.tokenBudget(), options.maxBatchSize(), threads, options.graphCache()));
-        return new WindowedEncoding.WindowEncoder() {
-            @Override
-            public List<Row> encode(List<Row> rows) {
-                List<String> texts = new ArrayList<>(rows.size());
-                rows.forEach(row -> texts.add(row.getString(1)));
-                Map<Granularity, float[][]> encoded = encoder.encode(texts);
-                List<Row> out = new ArrayList<>(rows.size() * granularities.size());
-                for (int i = 0; i < rows.size(); i++) {
-                    String docId = rows.get(i).getString(0);
-                    for (Granularity granularity : granularities) {
-                        out.add(RowFactory.create(docId, spec.name(), granularity.layer(), granularity.dim(),
-                                pooling.configName(), encoded.get(granularity)[i], runId));
-                    }
-                }
-                return out;
-            }
+    }
 
-            @Override
-            public EncoderStats stats() {
-                return encoder.stats();
+    private List<Row> encode(MatryoshkaEncoder encoder, List<Row> rows) {
+        List<String> texts = new ArrayList<>(rows.size());
+        rows.forEach(row -> texts.add(row.getString(1)));
+        Map<Granularity, float[][]> encoded = encoder.encode(texts);
+        List<Row> out = new ArrayList<>(rows.size() * granularities.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String docId = rows.get(i).getString(0);
+            for (Granularity granularity : granularities) {
+                out.add(RowFactory.create(docId, spec.name(), granularity.layer(), granularity.dim(),
+                        pooling.configName(), encoded.get(granularity)[i], runId));
             }
-
-            @Override
-            public void close() {
-                encoder.close();
-            }
-        };
+        }
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.winnow.batchinfer.CountingEncoder;
 import io.winnow.batchinfer.EncoderOptions;
 import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
@@ -45,7 +46,7 @@ import java.util.TreeSet;
  * }
  * }</pre>
  */
-public final class MatryoshkaEncoder implements AutoCloseable {
+public final class MatryoshkaEncoder implements CountingEncoder {
 
     /**
      * @param tokenBudget a batch holds at most this many token positions (longest text x texts)

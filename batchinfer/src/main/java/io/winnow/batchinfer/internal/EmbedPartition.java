@@ -6,7 +6,6 @@ import ai.djl.Device;
 import io.winnow.batchinfer.DeviceMode;
 import io.winnow.batchinfer.DevicePlacement;
 import io.winnow.batchinfer.EncoderOptions;
-import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
 import io.winnow.batchinfer.TextEncoder;
 import io.winnow.batchinfer.partition.EncodingCounters;
@@ -56,39 +55,26 @@ public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        return WindowedEncoding.over(rows, sortWindow, this::openEncoder, counters);
+        return WindowedEncoding.over(rows, sortWindow, this::openEncoder, this::encode, counters);
     }
 
-    private WindowedEncoding.WindowEncoder openEncoder() {
+    private TextEncoder openEncoder() {
         TaskContext task = TaskContext.get();
         Map<String, ResourceInformation> resources = task == null ? Map.of() : CollectionConverters.asJava(task.resources());
         Device device = DevicePlacement.choose(resources, deviceMode);
         int threads = DevicePlacement.intraOpThreads(configuredThreads, task == null ? 1 : task.cpus());
-        TextEncoder encoder = TextEncoder.open(spec,
-                new EncoderOptions(tokenBudget, maxBatchSize, sortByLength, threads, 1, device));
-        return new WindowedEncoding.WindowEncoder() {
-            @Override
-            public List<Row> encode(List<Row> window) {
-                List<String> texts = new ArrayList<>(window.size());
-                window.forEach(row -> texts.add(row.getString(1)));
-                float[][] vectors = encoder.encode(texts);
-                List<Row> out = new ArrayList<>(window.size());
-                for (int i = 0; i < window.size(); i++) {
-                    out.add(RowFactory.create(window.get(i).getString(0), vectors[i], vectors[i].length, spec.name(),
-                            spec.precision().configName(), runId));
-                }
-                return out;
-            }
+        return TextEncoder.open(spec, new EncoderOptions(tokenBudget, maxBatchSize, sortByLength, threads, 1, device));
+    }
 
-            @Override
-            public EncoderStats stats() {
-                return encoder.stats();
-            }
-
-            @Override
-            public void close() {
-                encoder.close();
-            }
-        };
+    private List<Row> encode(TextEncoder encoder, List<Row> window) {
+        List<String> texts = new ArrayList<>(window.size());
+        window.forEach(row -> texts.add(row.getString(1)));
+        float[][] vectors = encoder.encode(texts);
+        List<Row> out = new ArrayList<>(window.size());
+        for (int i = 0; i < window.size(); i++) {
+            out.add(RowFactory.create(window.get(i).getString(0), vectors[i], vectors[i].length, spec.name(),
+                    spec.precision().configName(), runId));
+        }
+        return out;
     }
 }

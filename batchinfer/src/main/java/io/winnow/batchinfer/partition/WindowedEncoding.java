@@ -2,6 +2,7 @@ package io.winnow.batchinfer.partition;
 
 import static java.util.Objects.requireNonNull;
 
+import io.winnow.batchinfer.CountingEncoder;
 import io.winnow.batchinfer.EncoderStats;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,15 +22,10 @@ import org.apache.spark.util.TaskCompletionListener;
  */
 public final class WindowedEncoding {
 
-    /** One task's encoder, seen from the loop. */
-    public interface WindowEncoder extends AutoCloseable {
-        /** Output rows for one window of input rows, in any number per input row. */
-        List<Row> encode(List<Row> window);
-
-        EncoderStats stats();
-
-        @Override
-        void close();
+    /** Output rows for one window of input rows (any number per input row), from the task's encoder. */
+    @FunctionalInterface
+    public interface WindowFunction<E extends CountingEncoder> {
+        List<Row> encode(E encoder, List<Row> window);
     }
 
     private WindowedEncoding() {}
@@ -38,37 +34,40 @@ public final class WindowedEncoding {
      * Output rows of {@code rows}, encoded window by window. {@code open} is called only for a non-empty
      * partition, so empty partitions never load a model.
      */
-    public static Iterator<Row> over(Iterator<Row> rows, int window, Supplier<WindowEncoder> open,
-            EncodingCounters counters) {
+    public static <E extends CountingEncoder> Iterator<Row> over(Iterator<Row> rows, int window, Supplier<E> open,
+            WindowFunction<E> function, EncodingCounters counters) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, got " + window);
         }
         if (!rows.hasNext()) {
             return Collections.emptyIterator();
         }
-        WindowEncoder encoder = requireNonNull(open.get(), "open returned null");
+        requireNonNull(function, "function is null");
+        E encoder = requireNonNull(open.get(), "open returned null");
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) context -> encoder.close());
         }
-        return new WindowIterator(rows, window, encoder, counters, task == null);
+        return new WindowIterator<>(rows, window, encoder, function, counters, task == null);
     }
 
-    private static final class WindowIterator implements Iterator<Row> {
+    private static final class WindowIterator<E extends CountingEncoder> implements Iterator<Row> {
         private final Iterator<Row> rows;
         private final int window;
-        private final WindowEncoder encoder;
+        private final E encoder;
+        private final WindowFunction<E> function;
         private final EncodingCounters counters;
         private final boolean closeWhenDone;
         private List<Row> output = List.of();
         private int next;
         private EncoderStats published = EncoderStats.EMPTY;
 
-        WindowIterator(Iterator<Row> rows, int window, WindowEncoder encoder, EncodingCounters counters,
+        WindowIterator(Iterator<Row> rows, int window, E encoder, WindowFunction<E> function, EncodingCounters counters,
                 boolean closeWhenDone) {
             this.rows = rows;
             this.window = window;
             this.encoder = encoder;
+            this.function = function;
             this.counters = counters;
             this.closeWhenDone = closeWhenDone;
         }
@@ -86,7 +85,7 @@ public final class WindowedEncoding {
                 while (rows.hasNext() && read.size() < window) {
                     read.add(rows.next());
                 }
-                output = encoder.encode(read);
+                output = function.encode(encoder, read);
                 next = 0;
                 EncoderStats now = encoder.stats();
                 counters.addDifference(published, now);

@@ -3,6 +3,7 @@ package io.winnow.batchinfer.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.winnow.batchinfer.CountingEncoder;
 import io.winnow.batchinfer.EncoderStats;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,13 +19,12 @@ import org.junit.jupiter.api.Test;
 class WindowedEncodingTest {
 
     /** Emits two rows per input row (as the Matryoshka stage does per granularity) and counts one batch per window. */
-    private static final class TwoRowsPerInput implements WindowedEncoding.WindowEncoder {
+    private static final class TwoRowsPerInput implements CountingEncoder {
         final List<Integer> windowSizes = new ArrayList<>();
         boolean closed;
         long texts;
 
-        @Override
-        public List<Row> encode(List<Row> window) {
+        List<Row> encode(List<Row> window) {
             windowSizes.add(window.size());
             texts += window.size();
             List<Row> out = new ArrayList<>();
@@ -63,7 +63,7 @@ class WindowedEncodingTest {
         TwoRowsPerInput encoder = new TwoRowsPerInput();
         EncodingCounters counters = counters();
         List<String> emitted = new ArrayList<>();
-        WindowedEncoding.over(rows(7), 3, () -> encoder, counters)
+        WindowedEncoding.over(rows(7), 3, () -> encoder, TwoRowsPerInput::encode, counters)
                 .forEachRemaining(row -> emitted.add(row.getString(0) + row.getString(1)));
 
         assertThat(encoder.windowSizes).containsExactly(3, 3, 1);
@@ -77,15 +77,15 @@ class WindowedEncodingTest {
 
     @Test
     void anEmptyPartitionNeverOpensAnEncoder() {
-        Iterator<Row> out = WindowedEncoding.over(Collections.emptyIterator(), 3, () -> {
+        Iterator<Row> out = WindowedEncoding.<TwoRowsPerInput>over(Collections.emptyIterator(), 3, () -> {
             throw new AssertionError("opened an encoder for no rows");
-        }, counters());
+        }, TwoRowsPerInput::encode, counters());
         assertThat(out.hasNext()).isFalse();
     }
 
     @Test
     void aWindowOfZeroRowsIsRefused() {
-        assertThatThrownBy(() -> WindowedEncoding.over(rows(1), 0, TwoRowsPerInput::new, counters()))
+        assertThatThrownBy(() -> WindowedEncoding.over(rows(1), 0, TwoRowsPerInput::new, TwoRowsPerInput::encode, counters()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
 }

@@ -21,7 +21,7 @@ import org.apache.spark.sql.RowFactory;
  * (the cut graph's session comes from the per-JVM {@link SessionCache}) and encodes windows of rows with
  * token-budget batching ({@link WindowedEncoding}), one forward pass per batch for all granularities.
  */
-final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
+public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final ModelSpec spec;
@@ -33,7 +33,7 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private final String runId;
     private final EncodingCounters counters;
 
-    EmbedPartition(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
+    public EmbedPartition(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
             MatryoshkaEncoder.Options options, int configuredThreads, int window, String runId, EncodingCounters counters) {
         this.spec = requireNonNull(spec, "spec is null");
         this.pooling = requireNonNull(pooling, "pooling is null");

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretRedaction {
     /** Setting names that hold secrets, e.g. {@code spark.hadoop.fs.s3a.secret.key}, {@code db.password}. */
-    public static final Pattern SECRET_KEY = Pattern.compile("(?i)secret|password|passwd|token|credential|access[._-]?key");
+    public static final Pattern SECRET_KEY = Pattern.compile("(?i)secret|password|passwd|token|credential|access[._-]?key|account[._-]?key|private[._-]?key");
     public static final String REDACTED = "*********(redacted)";
 
     private SecretRedaction() {}

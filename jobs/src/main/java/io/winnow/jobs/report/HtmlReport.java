@@ -36,7 +36,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class HtmlReport {
     /** Where the report goes when no path is given: {@code <warehouse>/_reports/report.html}. */
-    public static final String DEFAULT_FILE = "_reports/report.html";
+    public static final String DEFAULT_FILE = "report.html";
+    public static final String REPORTS_FOLDER = "_reports";
     private static final int HISTOGRAM_BINS = 20;
     private static final int MAX_METRIC_HISTOGRAMS = 32;
     private static final int MAX_TABLE_ROWS = 50;
@@ -56,7 +57,7 @@ public final class HtmlReport {
     }
 
     public static String defaultPath(Warehouse warehouse) {
-        return warehouse.resolve(DEFAULT_FILE);
+        return warehouse.resolve(REPORTS_FOLDER) + "/" + DEFAULT_FILE;
     }
 
     /** Writes the report of {@code results} (one run, in stage order) to {@code target}; returns the charts' file names. */

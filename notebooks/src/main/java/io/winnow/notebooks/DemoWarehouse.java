@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the small warehouse the notebooks read, with the winnow command line, in one JVM so Spark starts once: the
  * default pipeline on the bundled demo data, 2D-Matryoshka embeddings at four (layer, dim) pairs, BPE tokenizers at
- * four sizes and the vocabulary analysis. Stages whose outputs are up to date are skipped, so a second call is quick.
+ * four sizes and the vocabulary analysis (with the UDHR language comparison when ../shared/data has it). Stages whose outputs are up to date are skipped, so a second call is quick.
  * Usage: {@code DemoWarehouse <warehouse> [extra command ...]}, e.g. {@code "select --warehouse W"} as one argument.
  */
 public final class DemoWarehouse {
@@ -26,7 +26,12 @@ public final class DemoWarehouse {
         commands.add(List.of("run", "--warehouse", warehouse));
         commands.add(List.of("embed", "--warehouse", warehouse, "--granularities", EMBED_GRANULARITIES));
         commands.add(List.of("train-tokenizers", "--warehouse", warehouse, "--sizes", VOCABULARY_SIZES));
-        commands.add(List.of("vocab-analysis", "--warehouse", warehouse));
+        List<String> vocabulary = new ArrayList<>(List.of("vocab-analysis", "--warehouse", warehouse));
+        java.nio.file.Path udhr = NotebookSession.sharedData().resolve("multilingual/udhr2/udhr2.jsonl");
+        if (java.nio.file.Files.isRegularFile(udhr)) {
+            vocabulary.addAll(List.of("--multilingual", udhr.toString()));
+        }
+        commands.add(vocabulary);
         return commands;
     }
 

@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class WinnowKernel extends BaseKernel {
     private static final int STACK_FRAMES_SHOWN = 12;
+    /** Held so the level sticks: the protocol library logs every message at INFO. */
+    private static final java.util.logging.Logger PROTOCOL_LOG = java.util.logging.Logger.getLogger("io.github.spencerpark");
 
     private final JShellEvaluator evaluator;
     private final LanguageInfo languageInfo;
@@ -87,6 +89,7 @@ public final class WinnowKernel extends BaseKernel {
                     + " kernel with notebooks/install-kernel.sh)");
             System.exit(2);
         }
+        PROTOCOL_LOG.setLevel(java.util.logging.Level.WARNING);
         String connection = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
         JupyterConnection jupyter = new JupyterConnection(KernelConnectionProperties.parse(connection));
         WinnowKernel kernel = new WinnowKernel(JShellEvaluator.open(System.getProperty("java.class.path")));

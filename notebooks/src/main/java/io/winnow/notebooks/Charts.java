@@ -118,6 +118,8 @@ public final class Charts {
         for (long count : counts) {
             most = Math.max(most, count);
         }
+        long step = (most + 3) / 4; // whole-number ticks: the y axis goes to 4 x step
+        long axisTop = 4 * step;
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image, title + String.format(Locale.ROOT, "  (n=%,d)", values.length));
         try {
@@ -134,12 +136,12 @@ public final class Charts {
                 g.setColor(GRID);
                 g.drawLine(left, y, left + plotWidth, y);
                 g.setColor(Color.BLACK);
-                String tick = number(most * i / 4.0);
+                String tick = number(step * i);
                 g.drawString(tick, left - 6 - metrics.stringWidth(tick), y + 4);
             }
             double binWidth = plotWidth / (double) bins;
             for (int i = 0; i < bins; i++) {
-                int height = (int) Math.round(plotHeight * counts[i] / (double) most);
+                int height = (int) Math.round(plotHeight * counts[i] / (double) axisTop);
                 int x = (int) Math.round(left + i * binWidth);
                 int nextX = (int) Math.round(left + (i + 1) * binWidth);
                 g.setColor(BAR);
@@ -152,7 +154,7 @@ public final class Charts {
             for (int i = 0; i <= ticks; i++) {
                 double value = low + span * i / ticks;
                 int x = left + plotWidth * i / ticks;
-                String tick = number(value);
+                String tick = span >= 10 ? number(Math.rint(value)) : String.format(Locale.ROOT, "%.3f", value);
                 g.drawLine(x, top + plotHeight, x, top + plotHeight + 4);
                 g.drawString(tick, x - metrics.stringWidth(tick) / 2, top + plotHeight + 17);
             }

@@ -24,6 +24,20 @@ final class NotebookFiles {
         }
     }
 
+    /** The notebooks CI executes: the DEFAULT_NOTEBOOKS list of run-notebooks.sh, so the list lives in one place. */
+    static List<String> ciNotebooks(Path notebooksDirectory) {
+        try {
+            for (String line : Files.readAllLines(notebooksDirectory.resolve("run-notebooks.sh"))) {
+                if (line.startsWith("DEFAULT_NOTEBOOKS=(")) {
+                    return List.of(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).trim().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("run-notebooks.sh has no DEFAULT_NOTEBOOKS=(...) line");
+    }
+
     static List<JsonNode> codeCells(Path notebook) {
         try {
             List<JsonNode> cells = new ArrayList<>();

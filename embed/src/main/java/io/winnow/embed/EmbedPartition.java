@@ -25,11 +25,11 @@ import org.apache.spark.util.TaskCompletionListener;
  * (the cut graph's session comes from the per-JVM {@link SessionCache}), encodes windows of rows with token-budget
  * batching, one forward pass per batch for all granularities, and is closed when the task completes.
  */
-final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
+public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     /** Accumulators for the stage's detail counts (statistics: a retried task counts twice). */
-    record Counters(LongAccumulator tokens, LongAccumulator paddedTokens, LongAccumulator batches,
+    public record Counters(LongAccumulator tokens, LongAccumulator paddedTokens, LongAccumulator batches,
             LongAccumulator truncated) implements Serializable {}
 
     private final ModelSpec spec;
@@ -41,7 +41,7 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private final String runId;
     private final Counters counters;
 
-    EmbedPartition(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
+    public EmbedPartition(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
             MatryoshkaEncoder.Options options, int configuredThreads, int window, String runId, Counters counters) {
         this.spec = requireNonNull(spec, "spec is null");
         this.pooling = requireNonNull(pooling, "pooling is null");

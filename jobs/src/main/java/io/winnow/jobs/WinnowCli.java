@@ -12,6 +12,7 @@ import io.winnow.jobs.cli.InferCommand;
 import io.winnow.jobs.cli.IngestCommand;
 import io.winnow.jobs.cli.ReportCommand;
 import io.winnow.jobs.cli.RunCommand;
+import io.winnow.jobs.cli.SelectCommand;
 import io.winnow.jobs.cli.SemanticDedupCommand;
 import io.winnow.jobs.cli.ShowConfigCommand;
 import io.winnow.jobs.cli.StsEvalCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, IngestCommand.class, ExactDedupCommand.class, FuzzyDedupCommand.class, QualityCommand.class,
             DecontaminateCommand.class, TrainQualityClassifierCommand.class, TrainTokenizersCommand.class,
             TokenizeCommand.class, VocabAnalysisCommand.class, InferCommand.class, QuantizeCommand.class,
-            EmbedCommand.class, StsEvalCommand.class, SemanticDedupCommand.class,
+            EmbedCommand.class, StsEvalCommand.class, SemanticDedupCommand.class, SelectCommand.class,
             LshParamsCommand.class, ReportCommand.class,
             ShowConfigCommand.class, CommandLine.HelpCommand.class},
         description = {
@@ -57,6 +58,7 @@ import picocli.CommandLine.Command;
             "  winnow embed --preset starbucks               2D-Matryoshka embeddings of curated",
             "  winnow sts-eval --model bge-small-en-v1.5     STS-B dev Spearman per (layer, dim) + heatmap",
             "  winnow semantic-dedup --eps 0.01,0.05 --documents curated   SemDeDup over the embeddings table",
+            "  winnow select --budget 100 --methods rds,random,balanced-random   RDS+ selection on the demo pool",
             "  winnow lsh-params --threshold 0.7 --hashes 250     pick bands x rows, print the S-curve",
             "  winnow report",
             "",

@@ -47,7 +47,7 @@ class WinnowCliTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("run ", "ingest ", "exact-dedup ", "fuzzy-dedup ", "quality ", "decontaminate ",
                         "train-quality-classifier ", "train-tokenizers ", "tokenize ", "vocab-analysis ", "infer ", "quantize ",
-                        "embed ", "sts-eval ", "semantic-dedup ", "report ",
+                        "embed ", "sts-eval ", "semantic-dedup ", "select ", "report ",
                         "show-config ")
                 .contains("Start with `winnow run`")
                 .contains("Exit codes: 0 ok, 1 stage failed, 2 bad config or options, 3 bad input or missing table.");

@@ -12,6 +12,7 @@ import io.winnow.dedup.semantic.SemanticDedupConfig;
 import io.winnow.embed.EmbedConfig;
 import io.winnow.selection.classifier.QualityClassifierConfig;
 import io.winnow.selection.quality.QualityConfig;
+import io.winnow.selection.rds.SelectConfig;
 import io.winnow.tokenization.TokenizeConfig;
 import io.winnow.tokenization.TrainTokenizersConfig;
 import io.winnow.tokenization.VocabularyAnalysisConfig;
@@ -36,7 +37,8 @@ public record PipelineConfig(
         VocabularyAnalysisConfig vocabAnalysis,
         InferConfig infer,
         EmbedConfig embed,
-        SemanticDedupConfig semanticDedup) {
+        SemanticDedupConfig semanticDedup,
+        SelectConfig select) {
 
     public static final String DEFAULT_WAREHOUSE = "./warehouse";
     public static final List<PipelineStage> DEFAULT_STAGES = List.of(PipelineStage.INGEST, PipelineStage.EXACT_DEDUP, PipelineStage.FUZZY_DEDUP,
@@ -57,6 +59,7 @@ public record PipelineConfig(
         requireNonNull(infer, "infer is null");
         requireNonNull(embed, "embed is null");
         requireNonNull(semanticDedup, "semanticDedup is null");
+        requireNonNull(select, "select is null");
     }
 
     public static PipelineConfig fromConfig(ConfigSection root) {
@@ -83,7 +86,8 @@ public record PipelineConfig(
                 VocabularyAnalysisConfig.fromConfig(root.section(VocabularyAnalysisConfig.SECTION)),
                 InferConfig.fromConfig(root.section(InferConfig.SECTION)),
                 EmbedConfig.fromConfig(root.section(EmbedConfig.SECTION)),
-                SemanticDedupConfig.fromConfig(root.section(SemanticDedupConfig.SECTION)));
+                SemanticDedupConfig.fromConfig(root.section(SemanticDedupConfig.SECTION)),
+                SelectConfig.fromConfig(root.section(SelectConfig.SECTION)));
         root.finish();
         return config;
     }

@@ -7,6 +7,7 @@ import io.winnow.dedup.exact.ExactDedupJob;
 import io.winnow.batchinfer.InferJob;
 import io.winnow.dedup.decontamination.DecontaminateJob;
 import io.winnow.embed.EmbedJob;
+import io.winnow.selection.rds.SelectJob;
 import io.winnow.dedup.fuzzy.FuzzyDedupJob;
 import io.winnow.dedup.semantic.SemanticDedupJob;
 import io.winnow.selection.quality.QualityJob;
@@ -41,6 +42,7 @@ public final class PipelineRunner {
             case INFER -> InferJob.run(spark, context, config.infer());
             case EMBED -> EmbedJob.run(spark, context, config.embed());
             case SEMANTIC_DEDUP -> SemanticDedupJob.run(spark, context, config.semanticDedup());
+            case SELECT -> SelectJob.run(spark, context, config.select());
             case TOKENIZE -> TokenizeJob.run(spark, context,
                     config.tokenize().withTokenizer(LocalPaths.underWarehouse(context, config.tokenize().tokenizer())));
         };

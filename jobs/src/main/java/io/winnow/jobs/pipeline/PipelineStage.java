@@ -12,7 +12,8 @@ public enum PipelineStage implements ConfigEnum {
     TOKENIZE("tokenize"),
     INFER("infer"),
     EMBED("embed"),
-    SEMANTIC_DEDUP("semantic-dedup");
+    SEMANTIC_DEDUP("semantic-dedup"),
+    SELECT("select");
 
     private final String configName;
 

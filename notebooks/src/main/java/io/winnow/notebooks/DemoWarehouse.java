@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the small warehouse the notebooks read, with the winnow command line, in one JVM so Spark starts once: the
  * default pipeline on the bundled demo data, 2D-Matryoshka embeddings at four (layer, dim) pairs, BPE tokenizers at
- * four sizes and the vocabulary analysis (with the UDHR language comparison when ../shared/data has it). Stages whose outputs are up to date are skipped, so a second call is quick.
+ * four sizes, the vocabulary analysis (with the UDHR language comparison when ../shared/data has it) and RDS+
+ * selection with two baselines on the bundled instruction pool. Stages whose outputs are up to date are skipped, so a second call is quick.
  * Usage: {@code DemoWarehouse <warehouse> [extra command ...]}, e.g. {@code "select --warehouse W"} as one argument.
  */
 public final class DemoWarehouse {
@@ -17,6 +18,9 @@ public final class DemoWarehouse {
     public static final String EMBED_GRANULARITIES = "3:64,6:32,6:128,6:384";
     /** Vocabulary sizes for notebook 05, small enough to train in seconds on the demo corpus. */
     public static final String VOCABULARY_SIZES = "500,1000,2000,4000";
+
+    /** RDS+ and two baselines on the bundled demo pool, for notebook 04. */
+    public static final String SELECTION_METHODS = "rds,random,balanced-random";
 
     private DemoWarehouse() {}
 
@@ -32,6 +36,7 @@ public final class DemoWarehouse {
             vocabulary.addAll(List.of("--multilingual", udhr.toString()));
         }
         commands.add(vocabulary);
+        commands.add(List.of("select", "--warehouse", warehouse, "--methods", SELECTION_METHODS));
         return commands;
     }
 

@@ -2,7 +2,7 @@
 # Installs the Winnow Java kernel for Jupyter: a kernelspec (kernel.json) whose java command line has the kernel
 # jar, the Winnow application jar, Spark and Delta on its classpath. Builds the jars first when they are missing.
 #
-#   notebooks/install-kernel.sh                 into your Jupyter data dir ($JUPYTER_DATA_DIR or ~/.local/share/jupyter)
+#   notebooks/install-kernel.sh                 into your Jupyter data dir (`jupyter --data-dir`, e.g. ~/.local/share/jupyter)
 #   notebooks/install-kernel.sh --prefix DIR    into DIR/share/jupyter/kernels (then JUPYTER_PATH=DIR/share/jupyter)
 #   notebooks/install-kernel.sh --name NAME     kernel name (default winnow-java)
 #
@@ -11,7 +11,9 @@ set -euo pipefail
 
 WINNOW_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NAME=winnow-java
-KERNELS_DIR="${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels"
+# Jupyter's own answer when it is on PATH (it honours JUPYTER_DATA_DIR), else the Linux default.
+DATA_DIR="$( (jupyter --data-dir || /usr/bin/jupyter --data-dir) 2>/dev/null | tail -1 || true)"
+KERNELS_DIR="${DATA_DIR:-${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}}/kernels"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --prefix) KERNELS_DIR="$2/share/jupyter/kernels"; shift 2 ;;

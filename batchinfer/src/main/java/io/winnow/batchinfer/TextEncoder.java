@@ -2,7 +2,6 @@ package io.winnow.batchinfer;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -10,9 +9,11 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.winnow.batchinfer.internal.BatchPlanner;
 import io.winnow.batchinfer.internal.EmbeddingTranslator;
+import io.winnow.batchinfer.internal.EncoderTally;
 import io.winnow.batchinfer.internal.InferErrors;
 import io.winnow.batchinfer.internal.ModelCache;
 import io.winnow.batchinfer.internal.TokenBatch;
+import io.winnow.batchinfer.internal.TokenizedTexts;
 import java.util.List;
 
 /**
@@ -26,16 +27,12 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class TextEncoder implements AutoCloseable {
+public final class TextEncoder implements CountingEncoder {
     private final ModelSpec spec;
     private final EncoderOptions options;
     private final HuggingFaceTokenizer tokenizer;
     private final Predictor<TokenBatch, float[][]> predictor;
-    private long texts;
-    private long tokens;
-    private long paddedTokens;
-    private long batches;
-    private long truncated;
+    private final EncoderTally tally = new EncoderTally();
     private boolean closed;
 
     private TextEncoder(ModelSpec spec, EncoderOptions options, HuggingFaceTokenizer tokenizer,
@@ -77,39 +74,24 @@ public final class TextEncoder implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        int count = input.size();
-        long[][] ids = new long[count][];
-        long[][] typeIds = new long[count][];
-        int[] lengths = new int[count];
-        for (int i = 0; i < count; i++) {
-            String text = requireNonNull(input.get(i), "text " + i + " is null");
-            Encoding encoding = tokenizer.encode(text);
-            ids[i] = encoding.getIds();
-            typeIds[i] = encoding.getTypeIds();
-            lengths[i] = ids[i].length;
-            if (encoding.exceedMaxLength()) {
-                truncated++;
-            }
-        }
+        TokenizedTexts tokenized = TokenizedTexts.of(tokenizer, input);
+        int count = tokenized.size();
         List<int[]> plan = options.sortByLength()
-                ? BatchPlanner.plan(lengths, options.tokenBudget(), options.maxBatchSize())
+                ? BatchPlanner.plan(tokenized.lengths(), options.tokenBudget(), options.maxBatchSize())
                 : BatchPlanner.fixedSize(count, options.maxBatchSize());
         float[][] out = new float[count][];
         for (int[] batch : plan) {
             float[][] vectors;
             try {
-                vectors = predictor.predict(TokenBatch.of(ids, typeIds, batch));
+                vectors = predictor.predict(tokenized.batch(batch));
             } catch (TranslateException | RuntimeException e) {
                 throw InferErrors.inferenceFailed(spec.name(), e);
             }
             for (int row = 0; row < batch.length; row++) {
                 out[batch[row]] = vectors[row];
-                tokens += lengths[batch[row]];
             }
         }
-        texts += count;
-        batches += plan.size();
-        paddedTokens += BatchPlanner.paddedTokens(lengths, plan);
+        tally.add(tokenized, plan);
         return out;
     }
 
@@ -123,7 +105,7 @@ public final class TextEncoder implements AutoCloseable {
     }
 
     public EncoderStats stats() {
-        return new EncoderStats(texts, tokens, paddedTokens, batches, truncated);
+        return tally.stats();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.winnow.embed;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.partition.EncodingCounters;
+import io.winnow.batchinfer.partition.EncodingInput;
 import io.winnow.core.error.ErrorCode;
 import io.winnow.core.error.WinnowException;
 import io.winnow.core.run.ConfigHash;
@@ -16,16 +14,12 @@ import io.winnow.core.run.StageResult;
 import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
-import io.winnow.core.table.Tables;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -33,7 +27,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Stage {@code embed}: 2D-Matryoshka embeddings. Every row's text is embedded at several (layer, dim) granularities
@@ -79,14 +72,14 @@ public final class EmbedJob {
         String graphCache = graphCache(context, config);
         Map<String, String> inputVersions = new LinkedHashMap<>();
         inputVersions.put(inputPath, "v" + DeltaTables.version(spark, inputPath));
-        inputVersions.put(model.onnxFile(), fingerprint(model.onnxFile()));
+        inputVersions.put(model.onnxFile(), EncodingInput.fingerprint(model.onnxFile()));
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions, List.of(outputPath));
         return StageExecution.execute(spark, context, spec, () -> {
             // Cut the graph once on the driver: a bad model fails before any task, and local executors reuse the file.
             TreeSet<Integer> layers = new TreeSet<>();
             granularities.forEach(g -> layers.add(g.layer()));
             LayerGraph.cached(Path.of(model.onnxFile()), layers, Path.of(graphCache));
-            return embed(spark, context, config, model, granularities, graphCache, asDocuments(input, config), outputPath,
+            return embed(spark, context, config, model, granularities, graphCache, EncodingInput.documents(input, config.idColumn(), config.textColumn()), outputPath,
                     quarantinePath);
         });
     }
@@ -95,19 +88,13 @@ public final class EmbedJob {
             List<Granularity> granularities, String graphCache, Dataset<Row> documents, String outputPath,
             String quarantinePath) {
         long inputRows = documents.count();
-        Dataset<Row> valid = documents.where(not(Quarantine.missingIdOrText())).select(col("doc_id"), col("text"));
-        int current = valid.rdd().getNumPartitions();
-        int wanted = config.partitions() > 0 ? config.partitions() : Math.max(current, spark.sparkContext().defaultParallelism());
-        if (wanted != current) {
-            valid = valid.repartition(wanted);
-        }
-        EmbedPartition.Counters counters = new EmbedPartition.Counters(accumulator(spark, "tokens"),
-                accumulator(spark, "padded_tokens"), accumulator(spark, "batches"), accumulator(spark, "truncated"));
+        Dataset<Row> encodable = EncodingInput.encodable(spark, documents, config.partitions());
+        EncodingCounters counters = EncodingCounters.register(spark, STAGE);
         MatryoshkaEncoder.Options options = new MatryoshkaEncoder.Options(config.tokenBudget(), config.maxBatchSize(), 1,
                 graphCache);
         EmbedPartition function = new EmbedPartition(model, config.effectivePooling(model), granularities, options,
                 config.intraOpThreads(), WINDOW, context.runId(), counters);
-        DeltaTables.overwrite(valid.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
         Quarantine.replaceStageRows(Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
 
         long vectors = DeltaTables.read(spark, outputPath, STAGE).count();
@@ -120,15 +107,9 @@ public final class EmbedJob {
         }
         long keptRows = vectors / granularities.size();
         Map<String, Long> detail = new HashMap<>();
-        long tokens = counters.tokens().value();
-        long padded = counters.paddedTokens().value();
         detail.put("vectors", vectors);
         detail.put("granularities", (long) granularities.size());
-        detail.put("tokens", tokens);
-        detail.put("padded_tokens", padded);
-        detail.put("padding_ppm", tokens + padded == 0 ? 0L : padded * 1_000_000L / (tokens + padded));
-        detail.put("batches", counters.batches().value());
-        detail.put("truncated", counters.truncated().value());
+        counters.putDetail(detail);
         StageCounts counts = new StageCounts(STAGE, inputRows, keptRows, inputRows - keptRows - quarantinedRows,
                 quarantinedRows, detail);
         return new StageOutcome(counts, Map.of(
@@ -149,29 +130,5 @@ public final class EmbedJob {
             return Path.of(root, "_models").toAbsolutePath().toString();
         }
         return MatryoshkaEncoder.Options.defaultGraphCache();
-    }
-
-    /** The configured id and text columns as doc_id and text, plus the columns the quarantine records. */
-    static Dataset<Row> asDocuments(Dataset<Row> input, EmbedConfig config) {
-        List<String> present = List.of(input.columns());
-        List<Column> columns = new ArrayList<>();
-        columns.add(col(config.idColumn()).as("doc_id"));
-        columns.add(col(config.textColumn()).as("text"));
-        for (String name : List.of("source", "url", "source_file", "source_line")) {
-            columns.add(present.contains(name)
-                    ? col(name)
-                    : lit(null).cast(Tables.DOCUMENT_SCHEMA.apply(name).dataType()).as(name));
-        }
-        return input.select(columns.toArray(Column[]::new));
-    }
-
-    /** Size and modification time of the model file, so a replaced model file reruns the stage. */
-    static String fingerprint(String file) {
-        File model = new File(file);
-        return model.length() + "@" + model.lastModified();
-    }
-
-    private static LongAccumulator accumulator(SparkSession spark, String name) {
-        return spark.sparkContext().longAccumulator(STAGE + "." + name);
     }
 }

@@ -3,34 +3,26 @@ package io.winnow.embed;
 import static java.util.Objects.requireNonNull;
 
 import io.winnow.batchinfer.DevicePlacement;
-import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
-import java.io.Serializable;
+import io.winnow.batchinfer.partition.EncodingCounters;
+import io.winnow.batchinfer.partition.WindowedEncoding;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The executor side of the {@code embed} stage: rows {@code (doc_id, text)} in, one row of
  * {@link EmbedJob#OUTPUT_SCHEMA} per (document, granularity) out. The task opens one {@link MatryoshkaEncoder}
- * (the cut graph's session comes from the per-JVM {@link SessionCache}), encodes windows of rows with token-budget
- * batching, one forward pass per batch for all granularities, and is closed when the task completes.
+ * (the cut graph's session comes from the per-JVM {@link SessionCache}) and encodes windows of rows with
+ * token-budget batching ({@link WindowedEncoding}), one forward pass per batch for all granularities.
  */
 public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-
-    /** Accumulators for the stage's detail counts (statistics: a retried task counts twice). */
-    public record Counters(LongAccumulator tokens, LongAccumulator paddedTokens, LongAccumulator batches,
-            LongAccumulator truncated) implements Serializable {}
 
     private final ModelSpec spec;
     private final LayerPooling pooling;
@@ -39,10 +31,10 @@ public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private final int configuredThreads;
     private final int window;
     private final String runId;
-    private final Counters counters;
+    private final EncodingCounters counters;
 
     public EmbedPartition(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
-            MatryoshkaEncoder.Options options, int configuredThreads, int window, String runId, Counters counters) {
+            MatryoshkaEncoder.Options options, int configuredThreads, int window, String runId, EncodingCounters counters) {
         this.spec = requireNonNull(spec, "spec is null");
         this.pooling = requireNonNull(pooling, "pooling is null");
         this.granularities = List.copyOf(granularities);
@@ -55,86 +47,28 @@ public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        if (!rows.hasNext()) {
-            return Collections.emptyIterator();
-        }
-        TaskContext task = TaskContext.get();
-        int threads = DevicePlacement.intraOpThreads(configuredThreads, task == null ? 1 : task.cpus());
-        MatryoshkaEncoder.Options taskOptions = new MatryoshkaEncoder.Options(options.tokenBudget(),
-                options.maxBatchSize(), threads, options.graphCache());
-        MatryoshkaEncoder encoder = MatryoshkaEncoder.open(spec, pooling, granularities, taskOptions);
-        if (task != null) {
-            task.addTaskCompletionListener((TaskCompletionListener) context -> encoder.close());
-        }
-        return new WindowIterator(rows, encoder, task == null);
+        return WindowedEncoding.over(rows, window, this::openEncoder, this::encode, counters);
     }
 
-    private final class WindowIterator implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final MatryoshkaEncoder encoder;
-        private final boolean closeWhenDone;
-        private List<Row> batch = List.of();
-        private List<float[][]> vectors = List.of();
-        private int next; // index over batch rows x granularities
-        private EncoderStats published = EncoderStats.EMPTY;
+    private MatryoshkaEncoder openEncoder() {
+        TaskContext task = TaskContext.get();
+        int threads = DevicePlacement.intraOpThreads(configuredThreads, task == null ? 1 : task.cpus());
+        return MatryoshkaEncoder.open(spec, pooling, granularities,
+                new MatryoshkaEncoder.Options(options.tokenBudget(), options.maxBatchSize(), threads, options.graphCache()));
+    }
 
-        WindowIterator(Iterator<Row> rows, MatryoshkaEncoder encoder, boolean closeWhenDone) {
-            this.rows = rows;
-            this.encoder = encoder;
-            this.closeWhenDone = closeWhenDone;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next < batch.size() * granularities.size()) {
-                return true;
-            }
-            if (!rows.hasNext()) {
-                if (closeWhenDone) {
-                    encoder.close();
-                }
-                return false;
-            }
-            List<Row> read = new ArrayList<>(Math.min(window, 4096));
-            List<String> texts = new ArrayList<>(Math.min(window, 4096));
-            while (rows.hasNext() && read.size() < window) {
-                Row row = rows.next();
-                read.add(row);
-                texts.add(row.getString(1));
-            }
-            Map<Granularity, float[][]> encoded = encoder.encode(texts);
-            vectors = new ArrayList<>(granularities.size());
+    private List<Row> encode(MatryoshkaEncoder encoder, List<Row> rows) {
+        List<String> texts = new ArrayList<>(rows.size());
+        rows.forEach(row -> texts.add(row.getString(1)));
+        Map<Granularity, float[][]> encoded = encoder.encode(texts);
+        List<Row> out = new ArrayList<>(rows.size() * granularities.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String docId = rows.get(i).getString(0);
             for (Granularity granularity : granularities) {
-                vectors.add(encoded.get(granularity));
+                out.add(RowFactory.create(docId, spec.name(), granularity.layer(), granularity.dim(),
+                        pooling.configName(), encoded.get(granularity)[i], runId));
             }
-            batch = read;
-            next = 0;
-            publish();
-            return true;
         }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            int row = next / granularities.size();
-            int which = next % granularities.size();
-            next++;
-            Granularity granularity = granularities.get(which);
-            float[] vector = vectors.get(which)[row];
-            vectors.get(which)[row] = null;
-            return RowFactory.create(batch.get(row).getString(0), spec.name(), granularity.layer(), granularity.dim(),
-                    pooling.configName(), vector, runId);
-        }
-
-        private void publish() {
-            EncoderStats now = encoder.stats();
-            counters.tokens().add(now.tokens() - published.tokens());
-            counters.paddedTokens().add(now.paddedTokens() - published.paddedTokens());
-            counters.batches().add(now.batches() - published.batches());
-            counters.truncated().add(now.truncated() - published.truncated());
-            published = now;
-        }
+        return out;
     }
 }

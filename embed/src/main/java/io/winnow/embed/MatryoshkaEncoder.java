@@ -2,19 +2,21 @@ package io.winnow.embed;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.winnow.batchinfer.CountingEncoder;
 import io.winnow.batchinfer.EncoderOptions;
 import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.ModelSpec;
 import io.winnow.batchinfer.ModelTokenizer;
 import io.winnow.batchinfer.internal.BatchPlanner;
+import io.winnow.batchinfer.internal.EncoderTally;
 import io.winnow.batchinfer.internal.TokenBatch;
+import io.winnow.batchinfer.internal.TokenizedTexts;
 import java.io.Serializable;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -44,7 +46,7 @@ import java.util.TreeSet;
  * }
  * }</pre>
  */
-public final class MatryoshkaEncoder implements AutoCloseable {
+public final class MatryoshkaEncoder implements CountingEncoder {
 
     /**
      * @param tokenBudget a batch holds at most this many token positions (longest text x texts)
@@ -88,11 +90,7 @@ public final class MatryoshkaEncoder implements AutoCloseable {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTypeIds;
-    private long texts;
-    private long tokens;
-    private long paddedTokens;
-    private long batches;
-    private long truncated;
+    private final EncoderTally tally = new EncoderTally();
     private boolean closed;
 
     private MatryoshkaEncoder(ModelSpec spec, LayerPooling pooling, List<Granularity> granularities,
@@ -182,27 +180,15 @@ public final class MatryoshkaEncoder implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        int count = input.size();
-        long[][] ids = new long[count][];
-        long[][] typeIds = new long[count][];
-        int[] lengths = new int[count];
-        for (int i = 0; i < count; i++) {
-            String text = requireNonNull(input.get(i), "text " + i + " is null");
-            Encoding encoding = tokenizer.encode(text);
-            ids[i] = encoding.getIds();
-            typeIds[i] = encoding.getTypeIds();
-            lengths[i] = ids[i].length;
-            if (encoding.exceedMaxLength()) {
-                truncated++;
-            }
-        }
+        TokenizedTexts tokenized = TokenizedTexts.of(tokenizer, input);
+        int count = tokenized.size();
         Map<Granularity, float[][]> out = new LinkedHashMap<>();
         for (Granularity granularity : granularities) {
             out.put(granularity, new float[count][]);
         }
-        List<int[]> plan = BatchPlanner.plan(lengths, options.tokenBudget(), options.maxBatchSize());
+        List<int[]> plan = BatchPlanner.plan(tokenized.lengths(), options.tokenBudget(), options.maxBatchSize());
         for (int[] batch : plan) {
-            Map<Integer, float[][]> pooled = forward(TokenBatch.of(ids, typeIds, batch));
+            Map<Integer, float[][]> pooled = forward(tokenized.batch(batch));
             for (Granularity granularity : granularities) {
                 float[][] layer = pooled.get(granularity.layer());
                 float[][] target = out.get(granularity);
@@ -210,13 +196,8 @@ public final class MatryoshkaEncoder implements AutoCloseable {
                     target[batch[row]] = Matryoshka.truncate(layer[row], granularity.dim());
                 }
             }
-            for (int index : batch) {
-                tokens += lengths[index];
-            }
         }
-        texts += count;
-        batches += plan.size();
-        paddedTokens += BatchPlanner.paddedTokens(lengths, plan);
+        tally.add(tokenized, plan);
         return out;
     }
 
@@ -253,7 +234,7 @@ public final class MatryoshkaEncoder implements AutoCloseable {
     }
 
     public EncoderStats stats() {
-        return new EncoderStats(texts, tokens, paddedTokens, batches, truncated);
+        return tally.stats();
     }
 
     /** The layers this encoder computes, deepest last. */

@@ -8,8 +8,7 @@ import io.winnow.core.run.StageStatus;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.core.testing.TestSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.winnow.jobs.testing.CliOutcome;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -38,20 +37,17 @@ class HdfsWarehouseTest {
         }
     }
 
-    private static String[] run(String warehouse, String runId) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), "run", "--input",
-                TestSpark.projectRoot().resolve("data/demo/corpus").toString(), "--warehouse", warehouse, "--run-id", runId);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    private static CliOutcome run(String warehouse, String runId) {
+        return CliOutcome.winnow("run", "--input", TestSpark.projectRoot().resolve("data/demo/corpus").toString(),
+                "--warehouse", warehouse, "--run-id", runId);
     }
 
     @Test
     void theDefaultPipelineWritesItsDeltaTablesToHdfsAndSkipsEverythingOnRerun() throws Exception {
         String warehouse = "hdfs://127.0.0.1:" + cluster.getNameNodePort() + "/winnow/warehouse";
-        String[] first = run(warehouse, "hdfs-first");
-        assertThat(first[0]).as(first[2]).isEqualTo("0");
-        assertThat(first[1]).contains("ingest        SUCCEEDED in=1,403 kept=1,399 dropped=0 quarantined=4")
+        CliOutcome first = run(warehouse, "hdfs-first");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("ingest        SUCCEEDED in=1,403 kept=1,399 dropped=0 quarantined=4")
                 .contains("decontaminate SUCCEEDED in=961 kept=961")
                 .contains("Counts add up for every stage");
 
@@ -61,9 +57,12 @@ class HdfsWarehouseTest {
         FileSystem hdfs = cluster.getFileSystem();
         assertThat(hdfs.exists(new org.apache.hadoop.fs.Path("/winnow/warehouse/curated/_delta_log"))).isTrue();
         assertThat(hdfs.exists(new org.apache.hadoop.fs.Path("/winnow/warehouse/_quality_classifier"))).isTrue();
+        assertThat(hdfs.exists(new org.apache.hadoop.fs.Path("/winnow/warehouse/_reports/report-stages.png")))
+                .as("the HTML report and its charts go through the Hadoop file system too").isTrue();
+        assertThat(first.out()).contains("HTML report: " + warehouse + "/_reports/report.html");
 
-        String[] second = run(warehouse, "hdfs-second");
-        assertThat(second[0]).as(second[2]).isEqualTo("0");
+        CliOutcome second = run(warehouse, "hdfs-second");
+        assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(new RunLog(spark, tables.runLogPath()).all()).filteredOn(r -> r.runId().equals("hdfs-second"))
                 .hasSize(5).extracting(StageResult::status).containsOnly(StageStatus.SKIPPED);
     }

@@ -132,13 +132,15 @@ class WinnowCliTest {
         assertThat(second.out()).contains("ingest        SKIPPED").contains("exact_dedup   SKIPPED")
                 .contains("fuzzy_dedup   SKIPPED").contains("quality       SKIPPED").contains("decontaminate SKIPPED");
 
-        Outcome forced = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "third", "--force");
+        // A forced rerun of the first two stages (all five would only cost CI time: the rewrite logic is shared).
+        Outcome forced = winnow("run", "--input", DEMO, "--warehouse", warehouse, "--run-id", "third", "--force",
+                "--stages", "ingest,exact-dedup");
         assertThat(forced.exitCode()).isZero();
         assertThat(forced.out()).contains("ingest        SUCCEEDED").contains("exact_dedup   SUCCEEDED");
         assertThat(DeltaTables.read(spark, tables.resolve("exact_deduped"), "x").orderBy("doc_id").collectAsList())
                 .as("a forced rerun rewrites the same contents, no duplicates").isEqualTo(kept);
         assertThat(DeltaTables.read(spark, tables.resolve("quarantine"), "x").count()).isEqualTo(4);
-        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(15)
+        assertThat(new RunLog(spark, tables.runLogPath()).all()).hasSize(12)
                 .filteredOn(r -> r.runId().equals("second")).extracting(StageResult::status).containsOnly(StageStatus.SKIPPED);
 
         Outcome report = winnow("report", "--warehouse", warehouse);

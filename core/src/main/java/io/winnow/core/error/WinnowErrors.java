@@ -40,7 +40,9 @@ public final class WinnowErrors {
 
     public static WinnowException inputNotFound(String path) {
         return new WinnowException(ErrorCode.INPUT_NOT_FOUND, String.format(
-                "Input path '%s' does not exist. Point ingest.input (or --input) at a file or directory of .jsonl, .jsonl.gz, .parquet or .txt files.",
+                "Input path '%s' does not exist. Ingest stopped before reading anything (a glob must match at least one file)."
+                        + " Fix or remove that entry of ingest.input (or --input): files, directories or globs of .jsonl,"
+                        + " .jsonl.gz, .parquet or .txt files, comma separated.",
                 path));
     }
 

@@ -147,7 +147,11 @@ public final class IngestJob {
     }
 
     static String defaultSource(String input) {
-        String trimmed = input.replaceAll("/+$", "");
+        String first = InputFiles.entries(input).isEmpty() ? input : InputFiles.entries(input).get(0);
+        String trimmed = first.replaceAll("/+$", "");
+        while (InputFiles.isGlob(trimmed.substring(trimmed.lastIndexOf('/') + 1)) && trimmed.lastIndexOf('/') > 0) {
+            trimmed = trimmed.substring(0, trimmed.lastIndexOf('/'));
+        }
         String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -18,22 +18,70 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class InputFiles {
     private InputFiles() {}
 
+    /**
+     * The files of {@code input}: one file or directory, a glob ({@code dir/*.jsonl}), or several of those
+     * separated by commas. Every entry must exist (a glob must match something): a missing one stops the run
+     * with an error naming it, rather than silently ingesting less.
+     */
     public static List<InputFile> list(Configuration hadoopConf, String input, InputFormat format) {
-        Path root = new Path(input);
+        List<String> entries = entries(input);
+        List<InputFile> files = new ArrayList<>();
+        for (String entry : entries) {
+            files.addAll(listEntry(hadoopConf, entry, format, entries.size() > 1));
+        }
+        if (files.isEmpty()) {
+            throw WinnowErrors.noInputFiles(input);
+        }
+        files.sort(Comparator.comparing(InputFile::relativePath));
+        return List.copyOf(files);
+    }
+
+    /** The comma-separated entries of an input setting, blanks ignored. */
+    static List<String> entries(String input) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : input.split(",")) {
+            if (!entry.isBlank()) {
+                entries.add(entry.strip());
+            }
+        }
+        return entries;
+    }
+
+    static boolean isGlob(String entry) {
+        return entry.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    /**
+     * With one entry, paths are relative to it (as before lists existed, so document ids stay stable);
+     * with several, they are full paths so that equal file names under different entries stay distinct.
+     */
+    private static List<InputFile> listEntry(Configuration hadoopConf, String entry, InputFormat format, boolean fullPaths) {
+        Path root = new Path(entry);
         List<InputFile> files = new ArrayList<>();
         try {
             FileSystem fs = root.getFileSystem(hadoopConf);
-            FileStatus rootStatus;
-            try {
-                rootStatus = fs.getFileStatus(root);
-            } catch (FileNotFoundException e) {
-                throw WinnowErrors.inputNotFound(input);
-            }
-            Path qualifiedRoot = rootStatus.getPath();
-            if (rootStatus.isFile()) {
-                files.add(toInputFile(rootStatus, qualifiedRoot.getName(), format));
+            List<FileStatus> roots = new ArrayList<>();
+            if (isGlob(entry)) {
+                FileStatus[] matched = fs.globStatus(root);
+                if (matched == null || matched.length == 0) {
+                    throw WinnowErrors.inputNotFound(entry);
+                }
+                roots.addAll(List.of(matched));
             } else {
+                try {
+                    roots.add(fs.getFileStatus(root));
+                } catch (FileNotFoundException e) {
+                    throw WinnowErrors.inputNotFound(entry);
+                }
+            }
+            for (FileStatus rootStatus : roots) {
+                Path qualifiedRoot = rootStatus.getPath();
                 String rootText = Path.getPathWithoutSchemeAndAuthority(qualifiedRoot).toString();
+                if (rootStatus.isFile()) {
+                    String relative = fullPaths || roots.size() > 1 ? rootText : qualifiedRoot.getName();
+                    files.add(toInputFile(rootStatus, relative, format));
+                    continue;
+                }
                 RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(qualifiedRoot, true);
                 while (iterator.hasNext()) {
                     LocatedFileStatus status = iterator.next();
@@ -42,17 +90,13 @@ public final class InputFiles {
                     if (isHidden(relative)) {
                         continue;
                     }
-                    files.add(toInputFile(status, relative, format));
+                    files.add(toInputFile(status, fullPaths || roots.size() > 1 ? full : relative, format));
                 }
             }
         } catch (IOException e) {
-            throw WinnowErrors.unreadableInput(input, e);
+            throw WinnowErrors.unreadableInput(entry, e);
         }
-        if (files.isEmpty()) {
-            throw WinnowErrors.noInputFiles(input);
-        }
-        files.sort(Comparator.comparing(InputFile::relativePath));
-        return List.copyOf(files);
+        return files;
     }
 
     /** A fingerprint of the listing (names, sizes, modification times): same files, same fingerprint. */

@@ -18,6 +18,8 @@ public final class SparkSessions {
             "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
 
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
     private String appName = "winnow";
     private String master;
     private String profile;
@@ -41,7 +43,10 @@ public final class SparkSessions {
         return this;
     }
 
-    /** Profile name, read from {@code <profileDirectory>/<name>.conf}. */
+    /**
+     * Profile name, read from {@code <profileDirectory>/<name>.conf}; several names separated by commas
+     * (e.g. {@code local,s3}) are loaded in order, later files overriding earlier ones.
+     */
     public SparkSessions profile(String name) {
         this.profile = name;
         return this;
@@ -72,7 +77,9 @@ public final class SparkSessions {
         merged.put("spark.sql.session.timeZone", "UTC");
         merged.put("spark.sql.debug.maxToStringFields", "200");
         if (profile != null) {
-            merged.putAll(loadProfile().settings());
+            for (String name : profile.split(",")) {
+                merged.putAll(loadProfile(name.strip()).settings());
+            }
         }
         merged.putAll(settings);
         if (master != null) {
@@ -96,10 +103,26 @@ public final class SparkSessions {
             conf.set("spark.sql.extensions", extensions.isEmpty() ? delta : extensions + "," + delta);
         }
         conf.setIfMissing("spark.sql.catalog.spark_catalog", REQUIRED.get("spark.sql.catalog.spark_catalog"));
-        return SparkSession.builder().appName(appName).config(conf).getOrCreate();
+        SparkSession session = SparkSession.builder().appName(appName).config(conf).getOrCreate();
+        applyHadoopSettings(session, conf);
+        return session;
     }
 
-    private SparkProfile loadProfile() {
+    /**
+     * {@code spark.hadoop.*} settings reach the Hadoop configuration only when the SparkContext starts;
+     * a session that already exists in this JVM (a notebook, a test, a second command) gets them here,
+     * so that e.g. an s3a endpoint and credentials given to a later command still apply.
+     */
+    private static void applyHadoopSettings(SparkSession session, SparkConf conf) {
+        org.apache.hadoop.conf.Configuration hadoop = session.sparkContext().hadoopConfiguration();
+        for (scala.Tuple2<String, String> entry : conf.getAllWithPrefix(HADOOP_PREFIX)) {
+            if (!entry._2().equals(hadoop.getRaw(entry._1()))) {
+                hadoop.set(entry._1(), entry._2(), "Winnow Spark settings");
+            }
+        }
+    }
+
+    private SparkProfile loadProfile(String profile) {
         Path directory = profileDirectory;
         if (!Files.isDirectory(directory)) {
             String home = System.getenv("WINNOW_HOME");

@@ -39,6 +39,14 @@ public final class DeltaTables {
     }
 
     /**
+     * The table as of {@code version} (Delta time travel): recomputing it, after a lost executor for
+     * instance, gives the same rows even when the table was overwritten in between.
+     */
+    public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(path);
+    }
+
+    /**
      * Current version, or -1 when there is no table. Read from the names of the commit files in
      * {@code _delta_log} (one file listing) rather than through {@code history()}, which runs a Spark
      * job; stages ask for versions a dozen times per run.

@@ -82,10 +82,15 @@ public final class AdaptiveRetrieval {
 
     /** Adaptive retrieval with the rerank on the first {@code highDim} dimensions. */
     public Neighbors search(float[] query, int k, int lowDim, int shortlist, int highDim) {
+        return search(query, k, lowDim, shortlist, highDim, rows);
+    }
+
+    /** Adaptive retrieval among the first {@code rowLimit} rows only (e.g. the items ranked before a query item). */
+    public Neighbors search(float[] query, int k, int lowDim, int shortlist, int highDim, int rowLimit) {
         if (shortlist < k) {
             throw new IllegalArgumentException("shortlist (" + shortlist + ") must be >= k (" + k + ")");
         }
-        return funnel(query, new int[] {lowDim, highDim}, new int[] {shortlist, k});
+        return funnel(query, new int[] {lowDim, highDim}, new int[] {shortlist, k}, rowLimit);
     }
 
     /**
@@ -94,7 +99,15 @@ public final class AdaptiveRetrieval {
      * keeps must not increase; the last keep is k.
      */
     public Neighbors funnel(float[] query, int[] dims, int[] keeps) {
+        return funnel(query, dims, keeps, rows);
+    }
+
+    /** {@link #funnel(float[], int[], int[])} among the first {@code rowLimit} rows only; none when it is 0. */
+    public Neighbors funnel(float[] query, int[] dims, int[] keeps, int rowLimit) {
         requireNonNull(query, "query is null");
+        if (rowLimit < 0 || rowLimit > rows) {
+            throw new IllegalArgumentException("rowLimit must be in [0, " + rows + "], got " + rowLimit);
+        }
         requireNonNull(dims, "dims is null");
         requireNonNull(keeps, "keeps is null");
         if (query.length != dim) {
@@ -115,9 +128,9 @@ public final class AdaptiveRetrieval {
         float[] scores = null;
         for (int s = 0; s < dims.length; s++) {
             int d = dims[s];
-            float[] q = VectorMath.prefix(query, d);
+            float[] q = d == dim ? VectorMath.prefix(query, d) : shortPrefix(query, 0, d);
             float[] matrix = prefixMatrix(d);
-            int n = candidates == null ? rows : candidates.length;
+            int n = candidates == null ? rowLimit : candidates.length;
             TopK top = new TopK(Math.min(keeps[s], n));
             for (int c = 0; c < n; c++) {
                 int row = candidates == null ? c : candidates[c];
@@ -159,7 +172,29 @@ public final class AdaptiveRetrieval {
     }
 
     private float[] prefixMatrix(int d) {
-        return prefixes.computeIfAbsent(d, key -> VectorMath.prefixRows(prefixes.get(dim), dim, key));
+        return prefixes.computeIfAbsent(d, key -> {
+            float[] full = prefixes.get(dim);
+            float[] out = new float[rows * key];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(shortPrefix(full, r * dim, key), 0, out, r * key, key);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The first {@code d} values from {@code offset}, L2-normalised; all zeros when they are all zero (a short
+     * prefix may be, though the whole row is not), so such a row scores 0 against everything at that stage.
+     */
+    private static float[] shortPrefix(float[] values, int offset, int d) {
+        double norm = Math.sqrt(VectorMath.dot(values, offset, values, offset, d));
+        float[] out = new float[d];
+        if (norm > 0 && Double.isFinite(norm)) {
+            for (int i = 0; i < d; i++) {
+                out[i] = (float) (values[offset + i] / norm);
+            }
+        }
+        return out;
     }
 
     /** Bounded min-heap of (score, id): keeps the k best, higher score first, lower id on ties. */

@@ -3,6 +3,7 @@ package io.winnow.core.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.winnow.core.config.SecretRedaction;
 import io.winnow.core.error.ErrorCode;
 import io.winnow.core.error.WinnowException;
 import io.winnow.core.testing.TestSpark;
@@ -16,7 +17,7 @@ class SparkSessionsTest {
 
     @Test
     void theShippedProfilesParseAndTheLocalOneStaysOnLoopback() {
-        assertThat(SparkProfile.available(PROFILES)).containsExactly("cluster", "gpu", "local");
+        assertThat(SparkProfile.available(PROFILES)).containsExactly("cluster", "gpu", "local", "s3");
         SparkProfile local = SparkProfile.load(PROFILES, "local");
         assertThat(local.settings()).containsEntry("spark.master", "local[*]")
                 .containsEntry("spark.driver.bindAddress", "127.0.0.1");
@@ -34,11 +35,21 @@ class SparkSessionsTest {
     }
 
     @Test
+    void severalProfilesSeparatedByCommasAreLoadedInOrder() {
+        var settings = SparkSessions.builder().profileDirectory(PROFILES).profile("local, s3").effectiveSettings();
+        assertThat(settings).containsEntry("spark.master", "local[*]")
+                .containsEntry("spark.hadoop.fs.s3a.path.style.access", "true")
+                .containsEntry("spark.delta.logStore.s3a.impl", "io.delta.storage.S3SingleDriverLogStore");
+        assertThat(SparkProfile.load(PROFILES, "s3").settings().keySet())
+                .as("credentials come from the environment, never from the file").noneMatch(SecretRedaction::isSecret);
+    }
+
+    @Test
     void anUnknownProfileListsTheAvailableOnes() {
         assertThatThrownBy(() -> SparkProfile.load(PROFILES, "gpu-large"))
                 .isInstanceOfSatisfying(WinnowException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SPARK_PROFILE_INVALID))
-                .hasMessage("Spark profile 'gpu-large' not found in '" + PROFILES + "' (available: cluster, gpu, local)."
+                .hasMessage("Spark profile 'gpu-large' not found in '" + PROFILES + "' (available: cluster, gpu, local, s3)."
                         + " Pick one of those with --spark-profile or add " + PROFILES + "/gpu-large.conf.");
     }
 

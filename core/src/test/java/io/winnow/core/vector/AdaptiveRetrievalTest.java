@@ -57,6 +57,20 @@ class AdaptiveRetrievalTest {
     }
 
     @Test
+    void aRowLimitSearchesOnlyThatPrefixOfTheCorpus() {
+        float[][] corpus = decayingCorpus(300, 32, 5);
+        AdaptiveRetrieval index = AdaptiveRetrieval.of(corpus);
+        float[][] prefix = Arrays.copyOf(corpus, 120);
+        for (float[] query : decayingCorpus(10, 32, 6)) {
+            AdaptiveRetrieval.Neighbors limited = index.search(query, 3, 32, 3, 32, 120);
+            assertThat(limited.ids()).containsExactly(bruteForce(prefix, query, 3));
+        }
+        assertThat(index.search(corpus[0], 1, 8, 4, 32, 0).size()).as("no rows allowed, no neighbours").isZero();
+        assertThatThrownBy(() -> index.search(corpus[0], 1, 8, 4, 32, 301)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rowLimit");
+    }
+
+    @Test
     void lowDimensionalShortlistsRecallMostTrueNeighboursAndImproveWithTheirLength() {
         int dim = 64;
         float[][] corpus = decayingCorpus(3000, dim, 5);

@@ -67,8 +67,11 @@ public final class FuzzyDedupJob {
             String existingPath = context.warehouse().resolve(config.existingSignatures());
             existing = DeltaTables.read(spark, existingPath, STAGE + " (with fuzzy-dedup.signatures set)");
             DeltaTables.requireColumn(existing, existingPath, "signature", DataTypes.createArrayType(DataTypes.LongType, true));
-            existing = existing.localCheckpoint(true); // the signatures table may be overwritten below
-            inputVersions.put(existingPath, "v" + DeltaTables.version(spark, existingPath));
+            // The signatures table may be overwritten below: pin the version read (a local checkpoint
+            // would also do, but its blocks die with their executor and cannot be recomputed).
+            long existingVersion = DeltaTables.version(spark, existingPath);
+            existing = DeltaTables.readVersion(spark, existingPath, existingVersion);
+            inputVersions.put(existingPath, "v" + existingVersion);
         }
         List<String> owned = new ArrayList<>(List.of(context.warehouse().resolve(config.output()),
                 context.warehouse().resolve(config.duplicates())));
@@ -117,6 +120,7 @@ public final class FuzzyDedupJob {
             Dataset<Row> edges = verifiedEdges(config, documents, nodes, detail, cached);
             timer.lap("candidates_and_verification");
             ConnectedComponents.Result components = ConnectedComponents.compute(edges.select("src", "dst"), config.maxIterations());
+            cached.addAll(components.cached());
             detail.put("cc_rounds", (long) components.rounds());
             timer.lap("connected_components");
 

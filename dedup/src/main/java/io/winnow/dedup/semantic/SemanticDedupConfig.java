@@ -33,6 +33,8 @@ import java.util.List;
  * @param keep order within a cluster: hard (farthest from the centroid first), easy, random
  * @param maxClusterSize clusters are compared in blocks of at most this many items per task (exact: every block
  *     pair of a cluster is compared), so one large cluster never has to fit one task
+ * @param adaptive Matryoshka shortlist for the pairwise step ({@link AdaptiveShortlist#OFF}: every pair at full
+ *     dimension)
  * @param quarantine table for rows with a null id or a null, empty, non-finite, zero or wrong-length vector
  */
 public record SemanticDedupConfig(
@@ -51,6 +53,7 @@ public record SemanticDedupConfig(
         double outputEps,
         KeepOrder keep,
         int maxClusterSize,
+        AdaptiveShortlist adaptive,
         String quarantine) implements Serializable {
 
     public static final String SECTION = "semantic-dedup";
@@ -58,6 +61,7 @@ public record SemanticDedupConfig(
     public static final String DEFAULT_OUTPUT = "semantic_deduped";
     public static final String DEFAULT_DUPLICATES = "semantic_duplicates";
     public static final List<Double> DEFAULT_EPS = List.of(0.01, 0.05, 0.1);
+    public static final int DEFAULT_SHORTLIST = 32;
 
     public SemanticDedupConfig {
         requireNonNull(input, "input is null");
@@ -66,6 +70,7 @@ public record SemanticDedupConfig(
         requireNonNull(output, "output is null");
         requireNonNull(duplicates, "duplicates is null");
         requireNonNull(keep, "keep is null");
+        requireNonNull(adaptive, "adaptive is null");
         requireNonNull(quarantine, "quarantine is null");
         filter = blankToNull(filter);
         documents = blankToNull(documents);
@@ -85,7 +90,7 @@ public record SemanticDedupConfig(
 
     public static SemanticDedupConfig defaults() {
         return new SemanticDedupConfig(DEFAULT_INPUT, "doc_id", "embedding", null, null, null, DEFAULT_OUTPUT,
-                DEFAULT_DUPLICATES, 0, 100, 1234L, DEFAULT_EPS, DEFAULT_EPS.get(0), KeepOrder.HARD, 2000, Tables.QUARANTINE);
+                DEFAULT_DUPLICATES, 0, 100, 1234L, DEFAULT_EPS, DEFAULT_EPS.get(0), KeepOrder.HARD, 2000, new AdaptiveShortlist(0, DEFAULT_SHORTLIST), Tables.QUARANTINE);
     }
 
     public static SemanticDedupConfig fromConfig(ConfigSection section) {
@@ -118,6 +123,8 @@ public record SemanticDedupConfig(
                 outputEps,
                 section.enumValue("keep", KeepOrder.class, d.keep()),
                 (int) section.integer("max-cluster-size", d.maxClusterSize(), 2, 1_000_000),
+                new AdaptiveShortlist((int) section.integer("adaptive-dim", d.adaptive().lowDim(), 0, 65_536),
+                        (int) section.integer("adaptive-shortlist", d.adaptive().size(), 1, 1_000_000)),
                 section.string("quarantine", d.quarantine()));
         section.finish();
         return config;
@@ -152,27 +159,32 @@ public record SemanticDedupConfig(
 
     public SemanticDedupConfig withTables(String inputTable, String outputTable, String duplicatesTable) {
         return new SemanticDedupConfig(inputTable, idColumn, vectorColumn, filter, documents, priority, outputTable,
-                duplicatesTable, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, quarantine);
+                duplicatesTable, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, adaptive, quarantine);
     }
 
     public SemanticDedupConfig withInputColumns(String newIdColumn, String newVectorColumn, String newFilter) {
         return new SemanticDedupConfig(input, newIdColumn, newVectorColumn, newFilter, documents, priority, output,
-                duplicates, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, quarantine);
+                duplicates, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, adaptive, quarantine);
     }
 
     public SemanticDedupConfig withDocuments(String documentsTable, String newPriority) {
         return new SemanticDedupConfig(input, idColumn, vectorColumn, filter, documentsTable, newPriority, output,
-                duplicates, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, quarantine);
+                duplicates, clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, adaptive, quarantine);
     }
 
     public SemanticDedupConfig withClustering(int newClusters, int newMaxIterations, long newSeed, int newMaxClusterSize) {
         return new SemanticDedupConfig(input, idColumn, vectorColumn, filter, documents, priority, output, duplicates,
-                newClusters, newMaxIterations, newSeed, eps, outputEps, keep, newMaxClusterSize, quarantine);
+                newClusters, newMaxIterations, newSeed, eps, outputEps, keep, newMaxClusterSize, adaptive, quarantine);
     }
 
     public SemanticDedupConfig withEps(List<Double> newEps, double newOutputEps, KeepOrder newKeep) {
         return new SemanticDedupConfig(input, idColumn, vectorColumn, filter, documents, priority, output, duplicates,
-                clusters, maxIterations, seed, newEps, newOutputEps, newKeep, maxClusterSize, quarantine);
+                clusters, maxIterations, seed, newEps, newOutputEps, newKeep, maxClusterSize, adaptive, quarantine);
+    }
+
+    public SemanticDedupConfig withAdaptive(AdaptiveShortlist newAdaptive) {
+        return new SemanticDedupConfig(input, idColumn, vectorColumn, filter, documents, priority, output, duplicates,
+                clusters, maxIterations, seed, eps, outputEps, keep, maxClusterSize, newAdaptive, quarantine);
     }
 
     /** k for n valid vectors: the configured value, or min(100, max(1, n / 10)); never more than n. */

@@ -288,6 +288,10 @@ public final class SemanticDedupJob {
                 .agg(max("size"), sum(col("blocks").plus(1).multiply(col("blocks").plus(2)).divide(2))).head();
         detail.put("largest_cluster", sizes.getLong(0));
         detail.put("block_pairs", (long) sizes.getDouble(1));
+        if (config.adaptive().enabled()) {
+            detail.put("adaptive_dim", (long) config.adaptive().lowDim());
+            detail.put("adaptive_shortlist", (long) config.adaptive().size());
+        }
 
         Dataset<Row> blocks = ranked.groupBy("cluster_id", "__block")
                 .agg(collect_list(struct(col("__rank").as("rank"), col("doc_id").as("id"), col("__unit").as("vec"))).as("items"));
@@ -296,7 +300,7 @@ public final class SemanticDedupJob {
         Dataset<Row> pairs = earlier.join(blocks, col("a_cluster").equalTo(col("cluster_id"))
                         .and(col("a_block").leq(col("__block"))))
                 .select(col("a_items"), col("items").as("b_items"));
-        Dataset<Row> matches = pairs.flatMap(new BlockPairFunction(), Encoders.row(BlockPairFunction.OUTPUT));
+        Dataset<Row> matches = pairs.flatMap(new BlockPairFunction(config.adaptive()), Encoders.row(BlockPairFunction.OUTPUT));
         Dataset<Row> best = matches.groupBy("doc_id")
                 .agg(max(struct(col("sim"), col("nearest_rank").multiply(-1).as("neg_rank"), col("nearest_doc_id"))).as("m"))
                 .select(col("doc_id"), col("m.sim").as("max_similarity"), col("m.nearest_doc_id").as("nearest_doc_id"));

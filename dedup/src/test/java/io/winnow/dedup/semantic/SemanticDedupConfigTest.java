@@ -46,10 +46,12 @@ class SemanticDedupConfigTest {
                   output-eps: 0.1
                   keep: easy
                   max-cluster-size: 500
+                  adaptive-dim: 64
+                  adaptive-shortlist: 16
                   quarantine: q
                 """);
         assertThat(config).isEqualTo(new SemanticDedupConfig("vectors", "id", "vec", "layer = 6 AND dim = 384", "curated",
-                "length(text)", "kept", "dups", 50, 20, 7, List.of(0.02, 0.1), 0.1, KeepOrder.EASY, 500, "q"));
+                "length(text)", "kept", "dups", 50, 20, 7, List.of(0.02, 0.1), 0.1, KeepOrder.EASY, 500, new AdaptiveShortlist(64, 16), "q"));
         assertThat(config.clustersFor(10)).isEqualTo(10);
     }
 

@@ -142,6 +142,36 @@ class SemanticDedupJobTest {
     }
 
     @Test
+    void anAdaptiveShortlistAsLongAsTheBlockGivesTheExactResultAcrossBlocks() {
+        RunContext context = warehouseWith(VALID);
+        StageResult result = SemanticDedupJob.run(spark, context,
+                oneCluster(KeepOrder.HARD, 3).withAdaptive(new AdaptiveShortlist(2, 3)));
+
+        assertThat(result.counts().detail()).containsEntry("adaptive_dim", 2L).containsEntry("adaptive_shortlist", 3L)
+                .containsEntry("block_pairs", 6L);
+        // the exact answer, as in smallBlocksGiveTheSameResultAsOneBlockPerCluster
+        assertThat(ids(context, SemanticDedupConfig.DEFAULT_OUTPUT)).containsExactly("w", "x1", "y1", "z");
+        assertThat(droppedAt(context, 0.1)).containsExactly("x2", "x3", "y2");
+    }
+
+    @Test
+    void aOneDimensionalShortlistOfOneMissesANearDuplicateWhoseFirstDimensionMisleads() {
+        // a and b agree on dims 2-4 (cosine 0.97) but differ in sign on dim 1; c is dim 1 alone. Hard order
+        // (farthest from the centroid first) is c, b, a: on dim 1 alone c is a's best earlier match, so a
+        // shortlist of one never sees b.
+        List<Row> rows = List.of(vec("a", 0.2f, 1, 1, 1), vec("b", -0.2f, 1, 1, 1), vec("c", 1, 0, 0, 0));
+        SemanticDedupConfig config = SemanticDedupConfig.defaults().withClustering(1, 20, 7, 2000)
+                .withEps(List.of(0.1), 0.1, KeepOrder.HARD);
+        RunContext shortlisted = warehouseWith(rows);
+        SemanticDedupJob.run(spark, shortlisted, config.withAdaptive(new AdaptiveShortlist(1, 1)));
+        RunContext longer = warehouseWith(rows);
+        SemanticDedupJob.run(spark, longer, config.withAdaptive(new AdaptiveShortlist(1, 2)));
+
+        assertThat(droppedAt(longer, 0.1)).as("the exact answer: a is b's duplicate").containsExactly("a");
+        assertThat(droppedAt(shortlisted, 0.1)).as("the approximation is real: a too short shortlist misses").isEmpty();
+    }
+
+    @Test
     void randomOrderStillKeepsExactlyOneOfEachGroupAndKMeansSeparatesTheGroups() {
         RunContext context = warehouseWith(VALID);
         StageResult result = SemanticDedupJob.run(spark, context, SemanticDedupConfig.defaults()

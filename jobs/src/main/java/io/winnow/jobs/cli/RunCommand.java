@@ -5,6 +5,8 @@ import io.winnow.core.run.StageResult;
 import io.winnow.core.table.Tables;
 import io.winnow.jobs.pipeline.PipelineConfig;
 import io.winnow.jobs.pipeline.PipelineRunner;
+import io.winnow.jobs.report.HtmlReport;
+import io.winnow.jobs.report.ReportTables;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stages to run, comma separated (overrides pipeline.stages): ingest, exact-dedup, fuzzy-dedup, quality, decontaminate.")
     List<String> stages;
 
+    @Option(names = "--no-html-report", description = "Skip the HTML report written at the end (<warehouse>/_reports/report.html).")
+    boolean noHtmlReport;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +64,12 @@ public final class RunCommand implements Callable<Integer> {
                 config.exactDedup().output(), config.exactDedup().duplicates(), config.fuzzyDedup().output(),
                 config.fuzzyDedup().duplicates(), config.quality().output(), config.quality().metrics(),
                 config.decontaminate().output(), config.decontaminate().contamination(), Tables.QUARANTINE, Tables.RUNS));
+        if (!noHtmlReport) {
+            String target = HtmlReport.defaultPath(context.warehouse());
+            HtmlReport.write(spark, context.warehouse(), context.runId(), results, ReportTables.of(config), target);
+            out.println("HTML report: " + target);
+            out.flush();
+        }
         return 0;
     }
 }

@@ -34,6 +34,10 @@ public final class SemanticDedupCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "SQL", description = "Row filter, e.g. \"layer = 6 AND dim = 384\" (semantic-dedup.filter).")
     String filter;
 
+    @Option(names = "--adaptive-dim", paramLabel = "DIM",
+            description = "Shortlist earlier items on the first DIM dims, rerank at full dim; 0 = exact (semantic-dedup.adaptive-dim).")
+    Integer adaptiveDim;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +48,7 @@ public final class SemanticDedupCommand implements Callable<Integer> {
         overrides.put("semantic-dedup.documents", documents);
         overrides.put("semantic-dedup.eps", eps);
         overrides.put("semantic-dedup.filter", filter);
+        overrides.put("semantic-dedup.adaptive-dim", adaptiveDim);
         return StageRunSupport.runSingleStage(common, spec.commandLine().getOut(), overrides, PipelineStage.SEMANTIC_DEDUP,
                 c -> List.of(c.semanticDedup().output(), c.semanticDedup().duplicates()));
     }

@@ -1,5 +1,6 @@
 package io.winnow.jobs.cli;
 
+import io.winnow.core.config.SecretRedaction;
 import io.winnow.jobs.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class ShowConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("warehouse:   " + config.warehouse());
         out.println("spark:       " + config.spark());
+        if (!common.sparkConf.isEmpty()) {
+            out.println("--conf:      " + SecretRedaction.redact(common.sparkConf));
+        }
         out.println("stages:      " + config.stages().stream().map(s -> s.configName()).toList());
         out.println("ingest:      " + config.ingest());
         out.println("exact-dedup: " + config.exactDedup());

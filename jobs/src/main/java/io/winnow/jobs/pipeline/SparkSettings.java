@@ -3,7 +3,9 @@ package io.winnow.jobs.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.winnow.core.config.ConfigSection;
+import io.winnow.core.config.SecretRedaction;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * YAML section {@code spark}: which profile from {@code conf/spark/} to load ({@code none} for
@@ -25,5 +27,11 @@ public record SparkSettings(String profile, String master, Map<String, String> c
                 section.stringMap("conf"));
         section.finish();
         return settings;
+    }
+
+    /** Secret values (s3a keys, passwords, tokens) never reach show-config, logs or reports. */
+    @Override
+    public String toString() {
+        return "SparkSettings[profile=" + profile + ", master=" + master + ", conf=" + SecretRedaction.redact(new TreeMap<>(conf)) + "]";
     }
 }

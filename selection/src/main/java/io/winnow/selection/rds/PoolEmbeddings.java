@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.embed.EmbedJob;
 import io.winnow.embed.EmbedPartition;
@@ -35,8 +36,7 @@ final class PoolEmbeddings {
         }
         Dataset<Row> texts = pool.select(col("item_id").as("doc_id"), col("text"));
         int partitions = config.partitions() > 0 ? config.partitions() : spark.sparkContext().defaultParallelism();
-        EmbedPartition.Counters counters = new EmbedPartition.Counters(accumulator(spark, "tokens"),
-                accumulator(spark, "padded_tokens"), accumulator(spark, "batches"), accumulator(spark, "truncated"));
+        EncodingCounters counters = EncodingCounters.register(spark, SelectJob.STAGE);
         EmbedPartition encode = new EmbedPartition(model, LayerPooling.WEIGHTED_MEAN, List.of(finalLayer), options,
                 config.intraOpThreads(), WINDOW, runId, counters);
         DeltaTables.overwrite(texts.repartition(partitions).mapPartitions(encode, Encoders.row(EmbedJob.OUTPUT_SCHEMA)), path);
@@ -64,9 +64,5 @@ final class PoolEmbeddings {
         }
         long covered = matching.select("doc_id").join(pool.select(col("item_id").as("doc_id")), "doc_id").count();
         return covered == poolCount;
-    }
-
-    private static org.apache.spark.util.LongAccumulator accumulator(SparkSession spark, String name) {
-        return spark.sparkContext().longAccumulator(SelectJob.STAGE + "." + name);
     }
 }

@@ -4,6 +4,7 @@
 #   notebooks/run-notebooks.sh                 build the demo warehouse, execute every notebook into notebooks/target/executed
 #   notebooks/run-notebooks.sh --inplace       the same, but save the outputs into the notebooks themselves (refresh the repo copies)
 #   notebooks/run-notebooks.sh 02-duplicate-clusters.ipynb    only the named notebooks
+#   notebooks/run-notebooks.sh --no-build ...  use the warehouse as it is (no winnow commands first)
 #
 # Environment: WINNOW_WAREHOUSE (default notebooks/target/notebook-warehouse; built or brought up to date first),
 # JUPYTER (default /usr/bin/jupyter, Debian's: apt-get install jupyter-nbconvert python3-ipykernel).
@@ -22,11 +23,13 @@ export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$WINNOW_HOME/jobs/target/djl-cache}"
 DEFAULT_NOTEBOOKS=(01-pipeline-tour.ipynb 02-duplicate-clusters.ipynb 03-embeddings.ipynb 04-rds-selection.ipynb 05-vocabulary.ipynb)
 
 INPLACE=false
+BUILD=true
 SELECTED=()
 for arg in "$@"; do
   case "$arg" in
     --inplace) INPLACE=true ;;
-    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --no-build) BUILD=false ;;
+    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) SELECTED+=("$arg") ;;
   esac
 done
@@ -52,12 +55,12 @@ mkdir -p "$TARGET"
 mapfile -t KERNEL_ARGV < <(/usr/bin/python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["argv"]))' \
     "$TARGET/jupyter/share/jupyter/kernels/winnow-java/kernel.json")
 JAVA_COMMAND=("${KERNEL_ARGV[@]:0:${#KERNEL_ARGV[@]}-2}")
-"${JAVA_COMMAND[@]}" io.winnow.notebooks.DemoWarehouse "$WINNOW_WAREHOUSE" > "$TARGET/notebook-warehouse.log" 2>&1 || {
+$BUILD && { "${JAVA_COMMAND[@]}" io.winnow.notebooks.DemoWarehouse "$WINNOW_WAREHOUSE" > "$TARGET/notebook-warehouse.log" 2>&1 || {
   echo "run-notebooks.sh: building the warehouse failed; the last lines of $TARGET/notebook-warehouse.log:" >&2
   tail -40 "$TARGET/notebook-warehouse.log" >&2
   exit 1
 }
-grep '^== ' "$TARGET/notebook-warehouse.log" || true
+grep '^== ' "$TARGET/notebook-warehouse.log" || true; }
 echo "run-notebooks.sh: warehouse ready after $(( $(date +%s) - started )) s"
 
 failed=()

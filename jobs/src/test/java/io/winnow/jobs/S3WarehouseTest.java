@@ -101,6 +101,9 @@ class S3WarehouseTest {
                 .isEqualTo(DeltaTables.read(spark, local + "/curated", "x").count());
         assertThat(server.dataDirectory().resolve("winnow/warehouse/curated/_delta_log")).isDirectory();
         assertThat(server.dataDirectory().resolve("winnow/warehouse/_runs/_delta_log")).isDirectory();
+        assertThat(first.out()).contains("HTML report: " + warehouse + "/_reports/report.html");
+        assertThat(server.dataDirectory().resolve("winnow/warehouse/_reports/report.html")).isRegularFile();
+        assertThat(server.dataDirectory().resolve("winnow/warehouse/_reports/report-stages.png")).isRegularFile();
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(new RunLog(spark, new Warehouse(warehouse).runLogPath()).all())

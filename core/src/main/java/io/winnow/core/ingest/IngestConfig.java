@@ -9,7 +9,7 @@ import java.io.Serializable;
 /**
  * Config of the {@code ingest} stage (YAML section {@code ingest}).
  *
- * @param input file or directory (local, hdfs://, s3a://) of input files; read recursively
+ * @param input file, directory (read recursively) or glob (local, hdfs://, s3a://), or several separated by commas
  * @param format how to read the files; {@code auto} decides per file by extension
  * @param textField JSON/Parquet field holding the text; dots address nested JSON objects
  * @param idField field holding a document id, or null to generate stable ids from file and line

@@ -207,7 +207,7 @@ public final class HtmlReport {
             long[] perBucket = counts.getOrDefault(metric, new long[HISTOGRAM_BINS]);
             int used = width == 0 ? 1 : HISTOGRAM_BINS;
             for (int b = 0; b < used; b++) {
-                bars.put(String.format(Locale.ROOT, "%.3g", low + b * width), perBucket[b]);
+                bars.put(bucketLabel(low + b * width), perBucket[b]);
             }
             chart("metric-" + metric.replaceAll("[^A-Za-z0-9]+", "-"), metric,
                     ReportCharts.bars(metric, "value (bucket start)", "documents", bars));
@@ -353,6 +353,10 @@ public final class HtmlReport {
                     + ". Check that the folder is writable, or pass another path to --html.", e);
         }
         return List.copyOf(charts.keySet());
+    }
+
+    private static String bucketLabel(double start) {
+        return Math.abs(start) >= 1000 ? String.format(Locale.ROOT, "%.0f", start) : String.format(Locale.ROOT, "%.3g", start);
     }
 
     private static String number(long value) {

@@ -40,6 +40,7 @@ final class ReportCharts {
         JFreeChart chart = ChartFactory.createStackedBarChart("Rows per stage", "stage", "rows", dataset,
                 PlotOrientation.VERTICAL, true, false, false);
         BarRenderer renderer = styled(chart);
+        ((CategoryPlot) chart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
         renderer.setSeriesPaint(0, KEPT);
         renderer.setSeriesPaint(1, DROPPED);
         renderer.setSeriesPaint(2, QUARANTINED);

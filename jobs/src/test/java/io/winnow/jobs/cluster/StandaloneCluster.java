@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
@@ -149,10 +150,28 @@ final class StandaloneCluster implements AutoCloseable {
     @Override
     public void close() {
         stopAll();
+        deleteCopiedJars();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or has run
+        }
+    }
+
+    /** Each executor fetched its own copy of the ~160 MB app jar into its work directory; keep only the logs. */
+    private void deleteCopiedJars() {
+        for (int i = 1; i <= workerPorts.size(); i++) {
+            Path workDirectory = directory.resolve("worker-" + i);
+            if (!Files.isDirectory(workDirectory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(workDirectory)) {
+                for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                    Files.deleteIfExists(jar);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot clean the worker directory " + workDirectory, e);
+            }
         }
     }
 

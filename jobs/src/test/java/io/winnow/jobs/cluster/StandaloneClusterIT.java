@@ -41,7 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneClusterIT {
     private static final String RUN_ID = "cluster-it";
-    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
+    /** Fewer shuffle partitions than the default 8: half the tasks, same tables. */
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions=4";
     private static final List<String> PIPELINE_TABLES = List.of("documents", "quarantine", "exact_deduped",
             "exact_duplicates", "fuzzy_deduped", "fuzzy_duplicates", "minhash_signatures", "quality_filtered",
             "quality_metrics", "curated", "contamination");
@@ -50,6 +52,7 @@ class StandaloneClusterIT {
     private static Path root;
     private static Path directory;
     private static Path corpus;
+    private static Path config;
     private static Path reference;
     private static Path listenerJar;
     private static StandaloneCluster cluster;
@@ -64,11 +67,17 @@ class StandaloneClusterIT {
         // While the daemons start (~15 s), make the input and the local-mode reference tables.
         corpus = DemoSample.write(root.resolve("data/demo/corpus"), directory.resolve("corpus"), 60);
         listenerJar = listenerJar(directory.resolve("task-event-listener.jar"));
+        // The local run trains the quality classifier; the cluster run scores with the same model.
+        config = Files.writeString(directory.resolve("winnow.yaml"), String.join("\n",
+                "quality-classifier:", "  input: " + root.resolve("data/demo/quality/dclm-majority.jsonl"),
+                "quality:", "  classifier:", "    model: " + directory.resolve("quality-classifier"),
+                "decontaminate:", "  tasks: " + root.resolve("data/demo/eval"), ""));
         reference = directory.resolve("local-warehouse");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), "run", "--input", corpus.toString(),
-                "--warehouse", reference.toString(), "--run-id", RUN_ID, "--master", "local[2]");
+        int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), "run", "--config", config.toString(),
+                "--input", corpus.toString(), "--warehouse", reference.toString(), "--run-id", RUN_ID,
+                "--master", "local[2]", "--conf", SHUFFLE_PARTITIONS);
         assertThat(code).as(err.toString()).isZero();
         cluster.awaitWorkers(2, Duration.ofSeconds(120));
     }
@@ -84,7 +93,7 @@ class StandaloneClusterIT {
     void theDefaultPipelineRunsOnBothExecutorsAndWritesTheSameTablesAsLocalMode() throws Exception {
         Path warehouse = directory.resolve("cluster-warehouse");
         Path events = directory.resolve("pipeline-events.tsv");
-        Submission submission = submit("pipeline", events, "run", "--input", corpus.toString(),
+        Submission submission = submit("pipeline", events, "run", "--config", config.toString(), "--input", corpus.toString(),
                 "--warehouse", warehouse.toString(), "--run-id", RUN_ID);
 
         assertThat(submission.awaitExit()).as(submission.logTail()).isZero();
@@ -101,7 +110,8 @@ class StandaloneClusterIT {
         Path warehouse = directory.resolve("executor-kill-warehouse");
         copyDirectory(reference.resolve("exact_deduped"), warehouse.resolve("exact_deduped"));
         Path events = directory.resolve("executor-kill-events.tsv");
-        Submission submission = submit("executor-kill", events, "fuzzy-dedup", "--warehouse", warehouse.toString(),
+        Submission submission = submit("executor-kill", events, "fuzzy-dedup", "--config", config.toString(),
+                "--warehouse", warehouse.toString(),
                 "--run-id", RUN_ID);
 
         // Connected components cut its lineage every round; kill an executor running a task of its second stage.
@@ -179,7 +189,7 @@ class StandaloneClusterIT {
     private static Submission submit(String name, Path events, String... winnowArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/winnow-submit").toString(),
                 "--master", cluster.masterUrl(), "--executor-memory", "1g",
-                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.ui.enabled=false", "--conf", SHUFFLE_PARTITIONS,
                 "--jars", listenerJar.toString(),
                 "--conf", "spark.extraListeners=" + TaskEventListener.class.getName(),
                 "--conf", TaskEventListener.EVENTS_FILE + "=" + events));

@@ -25,7 +25,7 @@ done
 
 KERNEL_JAR="$WINNOW_HOME/notebooks/target/winnow-kernel.jar"
 APP_JAR="$WINNOW_HOME/jobs/target/winnow-app.jar"
-SPARK_JARS="$WINNOW_HOME/jobs/target/spark-runtime"
+SPARK_JARS="$WINNOW_HOME/jobs/target/spark-home/jars"
 if [[ ! -f "$KERNEL_JAR" || ! -f "$APP_JAR" || ! -d "$SPARK_JARS" ]]; then
   echo "install-kernel.sh: building the kernel and application jars (mvn package, a few minutes the first time)..." >&2
   (cd "$WINNOW_HOME" && mvn -B -q -ntp -DskipTests package -pl notebooks -am) >&2
@@ -38,24 +38,8 @@ else
 fi
 
 # The JVM options of bin/winnow: Spark's --add-opens list (JavaModuleOptions), DJL offline, logs under conf/.
-ARGS=("$JAVA" "-Xmx${WINNOW_KERNEL_MEMORY:-3g}"
-  -XX:+IgnoreUnrecognizedVMOptions
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false
-  -Dio.netty.tryReflectionSetAccessible=true
+source "$WINNOW_HOME/bin/lib/spark-java-options.sh"
+ARGS=("$JAVA" "-Xmx${WINNOW_KERNEL_MEMORY:-3g}" "${SPARK_JVM_OPTS[@]}"
   -Djava.awt.headless=true
   -Dai.djl.offline=true
   "-Djna.tmpdir=$WINNOW_HOME/jobs/target/jna"

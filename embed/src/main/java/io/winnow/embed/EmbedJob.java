@@ -117,11 +117,13 @@ public final class EmbedJob {
                 quarantinePath, DeltaTables.version(spark, quarantinePath)));
     }
 
-    /** The configured folder, else {@code <warehouse>/_models} when the warehouse is local, else the temp folder. */
+    /** The configured folder, else {@link #defaultGraphCache(RunContext)}. */
     static String graphCache(RunContext context, EmbedConfig config) {
-        if (config.graphCache() != null) {
-            return config.graphCache();
-        }
+        return config.graphCache() != null ? config.graphCache() : defaultGraphCache(context);
+    }
+
+    /** Where cut graphs are kept: {@code <warehouse>/_models} when the warehouse is local, else the temp folder. */
+    public static String defaultGraphCache(RunContext context) {
         String root = context.warehouse().root();
         if (root.startsWith("file:")) {
             return Path.of(java.net.URI.create(root)).resolve("_models").toString();

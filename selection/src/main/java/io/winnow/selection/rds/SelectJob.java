@@ -15,6 +15,7 @@ import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
+import io.winnow.embed.EmbedJob;
 import io.winnow.embed.Granularity;
 import io.winnow.embed.LayerGraph;
 import io.winnow.embed.MatryoshkaEncoder;
@@ -116,7 +117,7 @@ public final class SelectJob {
         LayerGraph.Shape shape = LayerGraph.shape(Path.of(model.onnxFile()));
         Granularity finalLayer = new Granularity(shape.depth(), shape.hidden());
         MatryoshkaEncoder.Options options = new MatryoshkaEncoder.Options(config.tokenBudget(), config.maxBatchSize(),
-                1, graphCache(context));
+                1, EmbedJob.defaultGraphCache(context));
         boolean needsVectors = config.methods().stream().anyMatch(SelectionMethod::needsEmbeddings);
         if (needsVectors) {
             long encodeStarted = System.nanoTime();
@@ -250,17 +251,6 @@ public final class SelectJob {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
         }
-    }
-
-    private static String graphCache(RunContext context) {
-        String root = context.warehouse().root();
-        if (root.startsWith("file:")) {
-            return Path.of(java.net.URI.create(root)).resolve("_models").toString();
-        }
-        if (!root.contains(":")) {
-            return Path.of(root, "_models").toAbsolutePath().toString();
-        }
-        return MatryoshkaEncoder.Options.defaultGraphCache();
     }
 
     private static long millisSince(long started) {

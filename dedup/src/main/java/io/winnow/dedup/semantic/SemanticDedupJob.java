@@ -27,6 +27,7 @@ import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
+import io.winnow.core.vector.SphericalKMeans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,10 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -58,7 +55,7 @@ import org.apache.spark.storage.StorageLevel;
  * <ol>
  *   <li>Rows with a null id, a null/empty/non-finite/zero vector, a vector of another length than most rows, or an
  *       id that has several vectors go to the quarantine.</li>
- *   <li>Vectors are L2-normalised and clustered with Spark MLlib {@link KMeans} using
+ *   <li>Vectors are L2-normalised and clustered with Spark MLlib KMeans ({@link SphericalKMeans}) using
  *       {@code distanceMeasure = "cosine"}: MLlib's cosine k-means assigns by cosine and keeps unit-length centres,
  *       i.e. spherical k-means like SemDeDup's {@code faiss.Kmeans(spherical=True)}.</li>
  *   <li>Within a cluster, items are ordered by {@code keep} (hard = farthest from the centroid first) after an
@@ -235,35 +232,11 @@ public final class SemanticDedupJob {
     private static Dataset<Row> decide(SparkSession spark, SemanticDedupConfig config, Dataset<Row> valid,
             Dataset<Row> documents, long vectors, int dim, Map<String, Long> detail) {
         int k = config.clustersFor(vectors);
-        Dataset<Row> assigned;
-        List<Row> centroidRows = new ArrayList<>();
-        if (k > 1) {
-            KMeansModel model = new KMeans()
-                    .setK(k)
-                    .setMaxIter(config.maxIterations())
-                    .setSeed(config.seed())
-                    .setDistanceMeasure("cosine")
-                    .setFeaturesCol("__features")
-                    .setPredictionCol("cluster_id")
-                    .fit(valid);
-            assigned = model.transform(valid);
-            Vector[] centers = model.clusterCenters();
-            for (int c = 0; c < centers.length; c++) {
-                centroidRows.add(RowFactory.create(c, unit(centers[c].toArray())));
-            }
-        } else {
-            // MLlib's KMeans needs k >= 2; one cluster is the normalised mean.
-            Row mean = valid.select(Summarizer.mean(col("__features")).as("mean")).head();
-            assigned = valid.withColumn("cluster_id", lit(0));
-            centroidRows.add(RowFactory.create(0, unit(((Vector) mean.get(0)).toArray())));
-        }
-        detail.put("clusters", (long) centroidRows.size());
-        Dataset<Row> centroids = spark.createDataFrame(centroidRows, new StructType()
-                .add("cluster_id", DataTypes.IntegerType, false)
-                .add("__centroid", DataTypes.createArrayType(DataTypes.FloatType, false), false));
-        Dataset<Row> withSimilarity = assigned.join(broadcast(centroids), "cluster_id")
-                .withColumn("centroid_similarity", expr(
-                        "aggregate(zip_with(__unit, __centroid, (a, b) -> double(a) * double(b)), 0D, (acc, x) -> acc + x)"))
+        SphericalKMeans.Clustering clustering = SphericalKMeans.fit(valid, "__features", "cluster_id", "__centroid", k,
+                config.maxIterations(), config.seed());
+        detail.put("clusters", (long) clustering.clusters());
+        Dataset<Row> withSimilarity = clustering.assigned().join(broadcast(clustering.centroids()), "cluster_id")
+                .withColumn("centroid_similarity", SphericalKMeans.dot("__unit", "__centroid"))
                 .select("doc_id", "cluster_id", "centroid_similarity", "__unit");
 
         List<Column> order = new ArrayList<>();
@@ -327,18 +300,6 @@ public final class SemanticDedupJob {
         return java.math.BigDecimal.valueOf(eps).stripTrailingZeros().toPlainString();
     }
 
-    private static float[] unit(double[] values) {
-        double norm = 0;
-        for (double v : values) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) (norm > 0 ? values[i] / norm : 0);
-        }
-        return out;
-    }
 
     private static Dataset<Row> quarantineRows(Dataset<Row> checked, String runId) {
         Column detailText = lit(null).cast(DataTypes.StringType);

@@ -1,16 +1,15 @@
 package io.winnow.selection.rds;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.winnow.core.vector.SphericalKMeans;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,33 +57,12 @@ final class BaselineSelections {
             long seed, List<SelectionMethod> methods) {
         int k = clusters > 0 ? clusters : (int) Math.max(1, Math.round(Math.sqrt(poolCount)));
         k = (int) Math.min(k, poolCount);
-        Dataset<Row> features = vectors.select(col("item_id"),
+        Dataset<Row> features = vectors.select(col("item_id"), col("vector"),
                 org.apache.spark.ml.functions.array_to_vector(col("vector")).as("features"));
-        Dataset<Row> distances;
-        if (k >= 2) {
-            KMeansModel model = new KMeans().setK(k).setMaxIter(iterations).setSeed(seed).setDistanceMeasure("cosine")
-                    .setFeaturesCol("features").setPredictionCol("cluster").fit(features);
-            Vector[] centers = model.clusterCenters();
-            List<float[]> units = new ArrayList<>();
-            for (Vector center : centers) {
-                units.add(unit(center.toArray()));
-            }
-            Dataset<Row> centroids = vectors.sparkSession().createDataFrame(centroidRows(units),
-                    new org.apache.spark.sql.types.StructType()
-                            .add("cluster", DataTypes.IntegerType, false)
-                            .add("centroid", DataTypes.createArrayType(DataTypes.FloatType, false), false));
-            distances = model.transform(features).select("item_id", "cluster")
-                    .join(vectors, "item_id")
-                    .join(org.apache.spark.sql.functions.broadcast(centroids), "cluster");
-        } else {
-            Row mean = vectors.select(org.apache.spark.ml.stat.Summarizer.mean(
-                    org.apache.spark.ml.functions.array_to_vector(col("vector"))).as("mean")).head();
-            float[] centroid = unit(((Vector) mean.get(0)).toArray());
-            distances = vectors.withColumn("centroid", lit(centroid));
-        }
-        Dataset<Row> scored = distances.select(col("item_id"), lit(1.0).minus(expr(
-                "aggregate(zip_with(vector, centroid, (a, b) -> double(a) * double(b)), 0D, (acc, x) -> acc + x)"))
-                .as("distance")).cache();
+        SphericalKMeans.Clustering clustering = SphericalKMeans.fit(features, "features", "cluster", "centroid", k,
+                iterations, seed);
+        Dataset<Row> scored = clustering.assigned().join(broadcast(clustering.centroids()), "cluster")
+                .select(col("item_id"), lit(1.0).minus(SphericalKMeans.dot("vector", "centroid")).as("distance")).cache();
         try {
             List<SelectionRow> rows = new ArrayList<>();
             for (SelectionMethod method : methods) {
@@ -110,26 +88,5 @@ final class BaselineSelections {
 
     private static Column hash(long seed) {
         return xxhash64(lit(seed), col("item_id"));
-    }
-
-    private static List<Row> centroidRows(List<float[]> units) {
-        List<Row> rows = new ArrayList<>();
-        for (int c = 0; c < units.size(); c++) {
-            rows.add(org.apache.spark.sql.RowFactory.create(c, units.get(c)));
-        }
-        return rows;
-    }
-
-    private static float[] unit(double[] values) {
-        double norm = 0;
-        for (double value : values) {
-            norm += value * value;
-        }
-        norm = Math.sqrt(norm);
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = norm == 0 ? 0f : (float) (values[i] / norm);
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.core.testing.TestSpark;
 import io.winnow.jobs.WinnowCli;
+import io.winnow.jobs.testing.TableContent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,12 +152,12 @@ class StandaloneClusterIT {
         return counts;
     }
 
-    private static Map<String, TableFingerprint> fingerprints(Path warehouse, List<String> tables) {
+    private static Map<String, String> fingerprints(Path warehouse, List<String> tables) {
         SparkSession spark = TestSpark.session();
-        Map<String, TableFingerprint> fingerprints = new LinkedHashMap<>();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
         for (String table : tables) {
             Dataset<Row> rows = DeltaTables.read(spark, warehouse.resolve(table).toString(), "the cluster test");
-            fingerprints.put(table, TableFingerprint.of(rows));
+            fingerprints.put(table, TableContent.of(rows));
         }
         return fingerprints;
     }

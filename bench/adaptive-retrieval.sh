@@ -8,10 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -ntp -pl batchinfer -am -DskipTests install
 mvn -B -q -ntp -pl batchinfer test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
-OPTS=$(sed -n '/SPARK_JVM_OPTS=(/,/)/p' bin/winnow | grep -E '^\s+-' | tr -d ' ' | tr '\n' ' ')
+source bin/lib/spark-java-options.sh
 export WINNOW_HOME="$PWD" DJL_CACHE_DIR="$PWD/batchinfer/target/djl-cache"
-# shellcheck disable=SC2086
-exec java -Xmx4g $OPTS -Dai.djl.offline=true -Djna.tmpdir="$PWD/batchinfer/target/jna" \
+exec java -Xmx4g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Djna.tmpdir="$PWD/batchinfer/target/jna" \
   -Dlog4j2.configurationFile=conf/log4j2.properties -Dwinnow.project.root="$PWD" \
   -cp "batchinfer/target/test-classes:batchinfer/target/classes:core/target/classes:$(cat batchinfer/target/bench.classpath)" \
   io.winnow.batchinfer.bench.AdaptiveRetrievalBenchmark "$@"

@@ -8,10 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -ntp -o -pl tokenization -am -DskipTests install
 mvn -B -q -ntp -o -pl tokenization test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
-OPTS=$(sed -n '/SPARK_JVM_OPTS=(/,/)/p' bin/winnow | grep -E '^\s+-' | tr -d ' ' | tr '\n' ' ')
+source bin/lib/spark-java-options.sh
 export SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true
-# shellcheck disable=SC2086
-exec java -Xmx4g $OPTS -Dai.djl.offline=true -Djava.awt.headless=true \
+exec java -Xmx4g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Djava.awt.headless=true \
   -Dwinnow.project.root="$PWD" -Dlog4j2.configurationFile=conf/log4j2.properties \
   -cp "tokenization/target/test-classes:tokenization/target/classes:$(cat tokenization/target/bench.classpath)" \
   io.winnow.tokenization.bench.BpeTrainingBenchmark "$@"

@@ -6,11 +6,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -ntp -DskipTests install
 mvn -B -q -ntp -pl jobs test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
-OPTS=$(sed -n '/SPARK_JVM_OPTS=(/,/)/p' bin/winnow | grep -E '^\s+-' | tr -d ' ' | tr '\n' ' ')
+source bin/lib/spark-java-options.sh
 export SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true
 class="$1"
 shift
-# shellcheck disable=SC2086
-exec java -Xmx12g $OPTS -Dai.djl.offline=true -Dlog4j2.configurationFile=conf/log4j2.properties \
+exec java -Xmx12g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Dlog4j2.configurationFile=conf/log4j2.properties \
   -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/bench.classpath)" \
   "io.winnow.jobs.bench.$class" "$@"

@@ -8,12 +8,11 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 mvn -B -q -ntp -o -pl embed test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
-OPTS=$(sed -n '/SPARK_JVM_OPTS=(/,/)/p' bin/winnow | grep -E '^\s+-' | tr -d ' ' | tr '\n' ' ')
+source bin/lib/spark-java-options.sh
 export SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true WINNOW_HOME="$PWD" DJL_CACHE_DIR="$PWD/batchinfer/target/djl-cache"
 class="$1"
 shift
-# shellcheck disable=SC2086
-exec java -Xmx4g $OPTS -Dai.djl.offline=true -Djna.tmpdir="$PWD/embed/target/jna" -Djava.awt.headless=true \
+exec java -Xmx4g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Djna.tmpdir="$PWD/embed/target/jna" -Djava.awt.headless=true \
   -Dlog4j2.configurationFile=conf/log4j2.properties -Dwinnow.project.root="$PWD" \
   -cp "embed/target/test-classes:embed/target/classes:$(cat embed/target/bench.classpath)" \
   "io.winnow.embed.bench.$class" "$@"

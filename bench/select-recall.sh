@@ -9,10 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BENCH_CLASS=${BENCH_CLASS:-io.winnow.selection.bench.RdsRecallBenchmark}
 mvn -B -q -o -pl selection -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
-OPTS=$(sed -n '/SPARK_JVM_OPTS=(/,/)/p' bin/winnow | grep -E '^\s+-' | tr -d ' ' | tr '\n' ' ')
+source bin/lib/spark-java-options.sh
 export WINNOW_HOME="$PWD" DJL_CACHE_DIR="$PWD/selection/target/djl-cache" OPT_OUT_TRACKING=true
-# shellcheck disable=SC2086
-exec java -Xmx8g $OPTS -Dai.djl.offline=true -Djna.tmpdir="$PWD/selection/target/jna" \
+exec java -Xmx8g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Djna.tmpdir="$PWD/selection/target/jna" \
   -Dlog4j2.configurationFile=conf/log4j2.properties -Dwinnow.project.root="$PWD" \
   -cp "selection/target/test-classes:selection/target/classes:$(cat selection/target/bench.classpath)" \
   "$BENCH_CLASS" "$@"

@@ -11,6 +11,6 @@ mvn -B -q -ntp -pl batchinfer test-compile dependency:build-classpath -Dmdep.inc
 source bin/lib/spark-java-options.sh
 export SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true WINNOW_HOME="$PWD" DJL_CACHE_DIR="$PWD/batchinfer/target/djl-cache"
 exec java -Xmx6g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Djna.tmpdir="$PWD/batchinfer/target/jna" \
-  -Dlog4j2.configurationFile=conf/log4j2.properties -Dwinnow.project.root="$PWD" \
+  -Dlog4j2.configurationFile=${WINNOW_LOG4J:-conf/log4j2.properties} -Dwinnow.project.root="$PWD" \
   -cp "batchinfer/target/test-classes:batchinfer/target/classes:$(cat batchinfer/target/bench.classpath)" \
   io.winnow.batchinfer.bench.InferenceBenchmark "$@"

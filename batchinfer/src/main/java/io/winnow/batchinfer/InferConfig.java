@@ -139,6 +139,12 @@ public record InferConfig(
                 quarantine);
     }
 
+    public InferConfig withSortWindow(int newSortWindow) {
+        return new InferConfig(input, textColumn, idColumn, output, model, pooling, normalize, precision,
+                maxTokens, tokenBudget, maxBatchSize, sortByLength, newSortWindow, intraOpThreads, partitions, device,
+                quarantine);
+    }
+
     public InferConfig withParallelism(int newPartitions, int newIntraOpThreads) {
         return new InferConfig(input, textColumn, idColumn, output, model, pooling, normalize, precision,
                 maxTokens, tokenBudget, maxBatchSize, sortByLength, sortWindow, newIntraOpThreads, newPartitions, device,

@@ -69,17 +69,15 @@ public final class InferJob {
         EncodingCounters counters = EncodingCounters.register(spark, STAGE);
         EmbedPartition function = new EmbedPartition(model, config.tokenBudget(), config.maxBatchSize(),
                 config.sortByLength(), config.sortWindow(), config.intraOpThreads(), config.device(), context.runId(), counters);
-        DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
-        Quarantine.replaceStageRows(Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
-
-        long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
-        long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
+        long outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        long quarantinedRows = Quarantine.replaceStageRowsCounted(
+                Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
+        long keptRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);
         Map<String, Long> detail = new HashMap<>();
         counters.putDetail(detail);
         StageCounts counts = new StageCounts(STAGE, inputRows, keptRows, inputRows - keptRows - quarantinedRows,
                 quarantinedRows, detail);
-        return new StageOutcome(counts, Map.of(
-                outputPath, DeltaTables.version(spark, outputPath),
+        return new StageOutcome(counts, Map.of(outputPath, outputVersion,
                 quarantinePath, DeltaTables.version(spark, quarantinePath)));
     }
 }

@@ -94,11 +94,10 @@ public final class EmbedJob {
                 graphCache);
         EmbedPartition function = new EmbedPartition(model, config.effectivePooling(model), granularities, options,
                 config.intraOpThreads(), WINDOW, context.runId(), counters);
-        DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
-        Quarantine.replaceStageRows(Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
-
-        long vectors = DeltaTables.read(spark, outputPath, STAGE).count();
-        long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
+        long outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        long quarantinedRows = Quarantine.replaceStageRowsCounted(
+                Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
+        long vectors = DeltaTables.writtenRows(spark, outputPath, outputVersion);
         if (vectors % granularities.size() != 0) {
             throw new WinnowException(ErrorCode.COUNTS_DO_NOT_ADD_UP, String.format(
                     "Stage embed wrote %d vectors to '%s', not a multiple of its %d granularities, so some documents"

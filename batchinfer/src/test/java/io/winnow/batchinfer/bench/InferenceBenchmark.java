@@ -99,6 +99,19 @@ public final class InferenceBenchmark {
         if (sparkVersusBareOnly) {
             cases = List.of(cases.get(0), cases.get(4), cases.get(1), cases.get(6));
         }
+        // "threads" compares the two ways to give the Spark stage the bare loop's two threads.
+        if (args.length > 2 && args[2].equals("threads")) {
+            cases = List.of(cases.get(0), cases.get(4), cases.get(5));
+        }
+        // "windows" compares the Spark stage's sort window sizes (texts tokenized and sorted together per task).
+        if (args.length > 2 && args[2].equals("windows")) {
+            List<Supplier<Measurement>> windows = new ArrayList<>(List.of(cases.get(0)));
+            for (int window : new int[] {50_000, 8192, 2048}) {
+                windows.add(() -> spark(spark, context, base.withParallelism(2, 1).withSortWindow(window),
+                        "Spark infer, 2 tasks x 1 thread", tokenBudget + ", window " + window));
+            }
+            cases = windows;
+        }
         // Rounds run every case in turn and keep each case's best: the cores are shared, so interleaving and
         // best-of reduce (not remove) the effect of other load.
         List<Measurement> results = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (Measurement) null));
@@ -118,13 +131,15 @@ public final class InferenceBenchmark {
 
     private static Measurement bare(String model, EncoderOptions options, String batching, List<String> texts) {
         try (TextEncoder encoder = TextEncoder.open(ModelSpec.of(model), options)) {
+            long gcStarted = gcMillis();
             long started = System.nanoTime();
             encoder.encode(texts);
             double seconds = (System.nanoTime() - started) / 1e9;
             EncoderStats stats = encoder.stats();
             Measurement result = new Measurement("bare Java loop", model, "1 x " + options.intraOpThreads() + " threads",
                     batching, stats.texts(), stats.tokens(), seconds, stats.paddingFraction());
-            System.out.printf("  %s %s %s: %.1f texts/s%n", result.path(), model, batching, result.textsPerSecond());
+            System.out.printf("  %s %s %s: %.1f texts/s (GC %.1f s)%n", result.path(), model, batching,
+                    result.textsPerSecond(), (gcMillis() - gcStarted) / 1e3);
             return result;
         }
     }
@@ -132,6 +147,7 @@ public final class InferenceBenchmark {
     private static Measurement spark(SparkSession spark, RunContext context, InferConfig config, String path,
             String batching) {
         InferConfig named = config.withTables("curated", "embeddings_" + Math.abs(config.hashCode()));
+        long gcStarted = gcMillis();
         StageResult result = InferJob.run(spark, context, named);
         double seconds = result.elapsed().toNanos() / 1e9;
         Map<String, Long> detail = result.counts().detail();
@@ -140,8 +156,15 @@ public final class InferenceBenchmark {
         Measurement measurement = new Measurement(path.replaceFirst(", .*", ""), config.model(),
                 path.contains(",") ? path.substring(path.indexOf(", ") + 2) : "", batching, result.counts().kept(), tokens,
                 seconds, tokens + padded == 0 ? 0 : (double) padded / (tokens + padded));
-        System.out.printf("  %s %s %s: %.1f texts/s%n", path, config.model(), batching, measurement.textsPerSecond());
+        System.out.printf("  %s %s %s: %.1f texts/s (GC %.1f s)%n", path, config.model(), batching,
+                measurement.textsPerSecond(), (gcMillis() - gcStarted) / 1e3);
         return measurement;
+    }
+
+    /** Collection time of every collector of this JVM so far (both Spark's and the bare loop's garbage). */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static void print(List<Measurement> results) {

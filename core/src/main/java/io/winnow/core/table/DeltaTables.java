@@ -2,9 +2,15 @@ package io.winnow.core.table;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.winnow.core.error.WinnowErrors;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 /** Path-based Delta reads and writes. Every write is one atomic Delta commit. */
 public final class DeltaTables {
     private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeltaTables() {}
 
@@ -69,6 +76,36 @@ public final class DeltaTables {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the Delta log of " + path, e);
         }
+    }
+
+    /**
+     * How many rows the commit at {@code version} wrote, from the {@code numOutputRows} operation metric Delta
+     * records in the commit file; empty when the commit has no such metric (metrics disabled, or an operation
+     * that does not write rows). Reading one small file replaces a count job over the table just written.
+     */
+    public static OptionalLong committedOutputRows(SparkSession spark, String path, long version) {
+        Path commit = new Path(new Path(path, "_delta_log"), String.format("%020d.json", version));
+        try {
+            FileSystem fs = commit.getFileSystem(spark.sessionState().newHadoopConf());
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.startsWith("{\"commitInfo\"")) {
+                        continue;
+                    }
+                    JsonNode rows = JSON.readTree(line).path("commitInfo").path("operationMetrics").path("numOutputRows");
+                    return rows.isTextual() || rows.isNumber() ? OptionalLong.of(Long.parseLong(rows.asText()))
+                            : OptionalLong.empty();
+                }
+                return OptionalLong.empty();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Delta commit " + commit, e);
+        }
+    }
+
+    /** Rows the latest commit of {@code path} (at {@code version}) wrote; counts the table when the commit does not say. */
+    public static long writtenRows(SparkSession spark, String path, long version) {
+        return committedOutputRows(spark, path, version).orElseGet(() -> spark.read().format("delta").load(path).count());
     }
 
     /** Replaces the whole table (data and schema) in one commit; creates it when absent. */

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /** Quarantine rows for documents a stage cannot process, and writing a stage's share of the quarantine table. */
 public final class Quarantine {
@@ -36,6 +37,23 @@ public final class Quarantine {
     /** Replaces this stage's rows of the quarantine table in one commit; returns the table version. */
     public static long replaceStageRows(Dataset<Row> rows, String quarantinePath, String stage) {
         return DeltaTables.replaceWhere(rows.coalesce(1), quarantinePath, "stage = '" + stage + "'");
+    }
+
+    /**
+     * Replaces this stage's rows of the quarantine table with {@code rows} and returns how many that is. When
+     * there are none and the table holds none of this stage's rows, nothing is written: the usual case costs
+     * one count (which Delta answers from file statistics when no file has a null id or text) instead of a
+     * write and a commit.
+     */
+    public static long replaceStageRowsCounted(Dataset<Row> rows, String quarantinePath, String stage) {
+        long count = rows.count();
+        SparkSession spark = rows.sparkSession();
+        if (count == 0 && (!DeltaTables.exists(spark, quarantinePath)
+                || spark.read().format("delta").load(quarantinePath).where(col("stage").equalTo(stage)).isEmpty())) {
+            return 0;
+        }
+        replaceStageRows(rows, quarantinePath, stage);
+        return count;
     }
 
     /** How many rows this stage has in the quarantine table now. */

@@ -24,4 +24,14 @@ class DeltaTablesTest {
         DeltaTables.replaceWhere(spark.range(3).toDF(), path, "id < 3");
         assertThat(DeltaTables.version(spark, path)).isEqualTo(3L);
     }
+
+    @Test
+    void theRowsACommitWroteAreReadFromItsOperationMetrics(@TempDir Path directory) {
+        String path = directory.resolve("t").toString();
+        long first = DeltaTables.overwrite(spark.range(17).repartition(3).toDF(), path);
+        long second = DeltaTables.overwrite(spark.range(5).toDF(), path);
+        assertThat(DeltaTables.committedOutputRows(spark, path, first)).hasValue(17L);
+        assertThat(DeltaTables.committedOutputRows(spark, path, second)).hasValue(5L);
+        assertThat(DeltaTables.writtenRows(spark, path, second)).isEqualTo(5L);
+    }
 }

@@ -83,14 +83,14 @@ public final class TokenizeJob {
                     .mapPartitions(new CountTokens(tokenizerKey + "#" + sha256(json), tokenizerJson, config.writeIds()),
                             Encoders.row(TOKEN_COUNTS_SCHEMA));
             DeltaTables.overwrite(counts, outputPath);
-            Quarantine.replaceStageRows(Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
+            long quarantined = Quarantine.replaceStageRowsCounted(
+                    Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
 
             Row totals = DeltaTables.read(spark, outputPath, STAGE)
                     .agg(count(lit(1)), sum("characters"), sum("tokens")).head();
             long documents = totals.getLong(0);
             long characters = totals.isNullAt(1) ? 0 : totals.getLong(1);
             long tokens = totals.isNullAt(2) ? 0 : totals.getLong(2);
-            long quarantined = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
             StageCounts stageCounts = new StageCounts(STAGE, documents + quarantined, documents, 0, quarantined, Map.of(
                     "documents", documents,
                     "characters", characters,

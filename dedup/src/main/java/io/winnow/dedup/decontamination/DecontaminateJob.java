@@ -115,25 +115,25 @@ public final class DecontaminateJob {
             }
 
             Dataset<Row> documents = processed.where(isDocument);
-            DeltaTables.overwrite(DeltaTables.conform(documents, Tables.DOCUMENT_SCHEMA), outputPath);
+            long outputVersion = DeltaTables.overwrite(DeltaTables.conform(documents, Tables.DOCUMENT_SCHEMA), outputPath);
             Dataset<Row> contamination = processed.where(isContamination).withColumn("doc_id", parent);
             DeltaTables.overwrite(DeltaTables.conform(contamination, ContaminationTables.CONTAMINATION_SCHEMA).coalesce(1),
                     contaminationPath);
-            Quarantine.replaceStageRows(Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
+            long quarantinedRows = Quarantine.replaceStageRowsCounted(
+                    Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
 
             // Count what was written: the kept/dropped split above is checked against the tables.
-            long writtenRows = DeltaTables.read(spark, outputPath, STAGE).count();
+            long writtenRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);
             if (writtenRows != documentRows) {
                 throw WinnowErrors.countsDoNotAddUp(STAGE + " (output rows)", documentRows, writtenRows, 0, 0);
             }
             long writtenDropped = DeltaTables.read(spark, contaminationPath, STAGE)
                     .where(col("action").startsWith("document_dropped")).select("doc_id").distinct().count();
-            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
             long validRows = input.where(not(Quarantine.missingIdOrText())).count();
             StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptDocuments, writtenDropped,
                     quarantinedRows, detail);
             return new StageOutcome(counts, Map.of(
-                    outputPath, DeltaTables.version(spark, outputPath),
+                    outputPath, outputVersion,
                     contaminationPath, DeltaTables.version(spark, contaminationPath),
                     quarantinePath, DeltaTables.version(spark, quarantinePath)));
         } finally {

@@ -99,21 +99,22 @@ public final class ExactDedupJob {
                 detail.putAll(lines.detail());
             }
 
-            DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
-            DeltaTables.overwrite(DeltaTables.conform(dropped, Tables.EXACT_DUPLICATES_SCHEMA).coalesce(1), duplicatesPath);
+            long outputVersion = DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
+            long duplicatesVersion = DeltaTables.overwrite(
+                    DeltaTables.conform(dropped, Tables.EXACT_DUPLICATES_SCHEMA).coalesce(1), duplicatesPath);
             Dataset<Row> quarantineRows = Quarantine.missingIdOrText(input, STAGE, context.runId());
-            Quarantine.replaceStageRows(quarantineRows, quarantinePath, STAGE);
+            long quarantinedRows = Quarantine.replaceStageRowsCounted(quarantineRows, quarantinePath, STAGE);
 
-            // Count what was written, not what was planned: the add-up check then guards the writes too.
+            // Count what was written (the commits' row counts), not what was planned: the add-up check then
+            // guards the writes too.
             SparkSession spark = input.sparkSession();
-            long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
-            long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
-            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
+            long keptRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);
+            long droppedRows = DeltaTables.writtenRows(spark, duplicatesPath, duplicatesVersion);
             StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows,
                     detail);
             return new StageOutcome(counts, Map.of(
-                    outputPath, DeltaTables.version(spark, outputPath),
-                    duplicatesPath, DeltaTables.version(spark, duplicatesPath),
+                    outputPath, outputVersion,
+                    duplicatesPath, duplicatesVersion,
                     quarantinePath, DeltaTables.version(spark, quarantinePath)));
         } finally {
             cached.forEach(Dataset::unpersist);

@@ -168,15 +168,15 @@ public final class FuzzyDedupJob {
                         DeltaTables.conform(keptSignatures, FuzzyTables.SIGNATURES_SCHEMA), signaturesPath));
             }
             Dataset<Row> quarantineRows = Quarantine.missingIdOrText(documents, STAGE, context.runId());
-            versions.put(quarantinePath, Quarantine.replaceStageRows(quarantineRows, quarantinePath, STAGE));
+            long quarantinedRows = Quarantine.replaceStageRowsCounted(quarantineRows, quarantinePath, STAGE);
+            versions.put(quarantinePath, DeltaTables.version(spark, quarantinePath));
 
             timer.lap("writes");
             long validRows = signed.count();
             detail.put("documents_without_shingles", validRows - detail.get("documents_with_signature")
                     + (existing == null ? 0 : existing.count()));
-            long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
-            long droppedRows = DeltaTables.read(spark, duplicatesPath, STAGE).count();
-            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
+            long keptRows = DeltaTables.writtenRows(spark, outputPath, versions.get(outputPath));
+            long droppedRows = DeltaTables.writtenRows(spark, duplicatesPath, versions.get(duplicatesPath));
             detail.put("dropped." + NEAR_DUPLICATE, droppedRows);
             StageCounts counts = new StageCounts(STAGE, validRows + quarantinedRows, keptRows, droppedRows, quarantinedRows, detail);
             return new StageOutcome(counts, versions);

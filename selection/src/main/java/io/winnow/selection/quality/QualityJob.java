@@ -66,12 +66,13 @@ public final class QualityJob {
         Dataset<Row> verdicts = classifier.apply(assessed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> kept = verdicts.where(size(col("reasons")).equalTo(0));
-            DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
+            long outputVersion = DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath);
             Dataset<Row> metrics = verdicts.select(col("doc_id"), size(col("reasons")).equalTo(0).as("kept"),
                     col("reasons"), col("metrics"), col("quality_score"), col("text_changed"),
                     lit(context.runId()).as("run_id"));
             DeltaTables.overwrite(DeltaTables.conform(metrics, QualityTables.METRICS_SCHEMA), metricsPath);
-            Quarantine.replaceStageRows(Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
+            long quarantinedRows = Quarantine.replaceStageRowsCounted(
+                    Quarantine.missingIdOrText(input, STAGE, context.runId()), quarantinePath, STAGE);
 
             SparkSession spark = input.sparkSession();
             Dataset<Row> written = DeltaTables.read(spark, metricsPath, STAGE);
@@ -93,16 +94,15 @@ public final class QualityJob {
                 detail.put("dropped.first_reason." + first.getString(0), first.getLong(1));
             }
 
-            long keptRows = DeltaTables.read(spark, outputPath, STAGE).count();
+            long keptRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);
             if (keptRows != keptInMetrics) {
                 throw new IllegalStateException("quality wrote " + keptRows + " kept documents but " + keptInMetrics
                         + " metrics rows marked kept; the tables disagree");
             }
-            long quarantinedRows = Quarantine.countStageRows(DeltaTables.read(spark, quarantinePath, STAGE), STAGE);
             StageCounts counts = new StageCounts(STAGE, assessedRows + quarantinedRows, keptRows, assessedRows - keptRows,
                     quarantinedRows, detail);
             return new StageOutcome(counts, Map.of(
-                    outputPath, DeltaTables.version(spark, outputPath),
+                    outputPath, outputVersion,
                     metricsPath, DeltaTables.version(spark, metricsPath),
                     quarantinePath, DeltaTables.version(spark, quarantinePath)));
         } finally {

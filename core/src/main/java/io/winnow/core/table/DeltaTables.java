@@ -9,9 +9,9 @@ import io.winnow.core.error.WinnowErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
-import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -103,7 +103,7 @@ public final class DeltaTables {
         }
     }
 
-    /** Rows the latest commit of {@code path} (at {@code version}) wrote; counts the table when the commit does not say. */
+    /** Rows the commit at {@code version} of {@code path} wrote; counts the table when the commit does not say. */
     public static long writtenRows(SparkSession spark, String path, long version) {
         return committedOutputRows(spark, path, version).orElseGet(() -> spark.read().format("delta").load(path).count());
     }

@@ -131,13 +131,14 @@ public final class FuzzyDedupJob {
                     .toArray(Column[]::new);
             WindowSpec byComponent = Window.partitionBy("component").orderBy(order);
             UserDefinedFunction componentId = udf((UDF1<String, String>) Murmur3::hex64, DataTypes.StringType);
-            Dataset<Row> members = components.labels()
+            // Cached behind a short plan: the writes below derive three Datasets from it, and planning each
+            // against the whole signature / verification / components lineage cost seconds of driver time.
+            Dataset<Row> members = ConnectedComponents.cachedWithShortPlan(components.labels()
                     .join(nodes.select("node", "doc_id", "source_file", "source_line", "existing"), "node")
                     .join(similarity, "node")
                     .withColumn("rank", row_number().over(byComponent))
                     .withColumn("representative", first("doc_id").over(byComponent))
-                    .withColumn("component_id", componentId.apply(min("doc_id").over(Window.partitionBy("component"))))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .withColumn("component_id", componentId.apply(min("doc_id").over(Window.partitionBy("component")))));
             cached.add(members);
             Row componentCounts = members.agg(expr("count(distinct component)"), expr("count_if(NOT existing)")).head();
             detail.put("components", componentCounts.getLong(0));

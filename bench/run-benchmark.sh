@@ -10,6 +10,8 @@ source bin/lib/spark-java-options.sh
 export SPARK_LOCAL_IP=127.0.0.1 OPT_OUT_TRACKING=true
 class="$1"
 shift
-exec java -Xmx12g "${SPARK_JVM_OPTS[@]}" -Dai.djl.offline=true -Dlog4j2.configurationFile=${WINNOW_LOG4J:-conf/log4j2.properties} \
+# BENCH_JAVA_OPTS: extra JVM flags, e.g. -Dwinnow.minhash.kernel=scalar.
+# shellcheck disable=SC2086
+exec java -Xmx12g "${SPARK_JVM_OPTS[@]}" ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -Dlog4j2.configurationFile=${WINNOW_LOG4J:-conf/log4j2.properties} \
   -cp "jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/bench.classpath)" \
   "io.winnow.jobs.bench.$class" "$@"

@@ -1,7 +1,10 @@
 # Sourced by bin/winnow and bin/winnow-submit: Spark's own module flags for Java 17
 # (org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions(); the parent pom's
 # spark.jvm.options holds the same list for tests). Executors get them from Spark itself.
+# --add-modules jdk.incubator.vector: fuzzy dedup's vectorised MinHash kernel (scalar without it);
+# bin/winnow-submit passes it to executors too. The JVM prints one "incubator modules" warning for it.
 SPARK_JVM_OPTS=(
+  --add-modules=jdk.incubator.vector
   -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * MinHash signatures of text, the hot path of fuzzy dedup. Each shingle is hashed once to 64 bits
  * (a polynomial rolling hash over UTF-16 code units, finished with Murmur3's fmix64), then permuted
  * by {@code a_i * x + b_i (mod 2^64)} with odd {@code a_i}, a bijection on 64-bit values, and the
- * minimum kept per permutation. No allocation per shingle; one reusable signature array per call.
+ * minimum kept per permutation ({@link MinHashKernels}: the Vector API where enabled, else a scalar
+ * loop; both give the same bits). No allocation per shingle; one signature array per call.
  *
  * <p>Not thread-safe: keep one instance per task (they are cheap to build from the seed).
  */
@@ -42,6 +43,29 @@ public final class MinHasher implements Serializable {
         }
     }
 
+    /** The shingle hashes of already-normalised text, into a reused buffer; returns how many. */
+    int shingleHashes(String text) {
+        return type == ShingleType.CHAR ? charShingles(text) : wordShingles(text);
+    }
+
+    /** The buffer {@link #shingleHashes} filled (valid until the next call). */
+    long[] shingleHashBuffer() {
+        return shingleBuffer;
+    }
+
+    long[] multipliers() {
+        return multipliers;
+    }
+
+    long[] increments() {
+        return increments;
+    }
+
+    /** The kernel this JVM computes signatures with, in words (for run logs and benchmarks). */
+    public static String kernel() {
+        return MinHashKernels.fastest().toString();
+    }
+
     public int numHashes() {
         return multipliers.length;
     }
@@ -51,13 +75,13 @@ public final class MinHasher implements Serializable {
      * Text shorter than one shingle is treated as a single shingle.
      */
     public long[] signature(String text) {
-        int shingles = type == ShingleType.CHAR ? charShingles(text) : wordShingles(text);
+        int shingles = shingleHashes(text);
         if (shingles == 0) {
             return null;
         }
         long[] signature = new long[multipliers.length];
         Arrays.fill(signature, Long.MAX_VALUE);
-        permuteAndMin(shingleBuffer, shingles, signature);
+        MinHashKernels.fastest().permuteAndMin(multipliers, increments, shingleBuffer, shingles, signature);
         return signature;
     }
 
@@ -131,60 +155,9 @@ public final class MinHasher implements Serializable {
         return count;
     }
 
-    /**
-     * The inner loop. Four shingles per pass over the permutation arrays, so each a_j, b_j and
-     * signature_j is loaded once for four independent multiply-adds. The compares are branches on
-     * purpose: once a signature settles, a new minimum is rare, so they predict almost perfectly
-     * (measured: Math.min, which C2 on JDK 17 compiles to mispredicting branches, was 5x slower).
-     */
-    private void permuteAndMin(long[] hashes, int count, long[] signature) {
-        long[] a = multipliers;
-        long[] b = increments;
-        int k = signature.length;
-        int i = 0;
-        for (; i + 3 < count; i += 4) {
-            long x0 = hashes[i];
-            long x1 = hashes[i + 1];
-            long x2 = hashes[i + 2];
-            long x3 = hashes[i + 3];
-            for (int j = 0; j < k; j++) {
-                long aj = a[j];
-                long bj = b[j];
-                long current = signature[j];
-                long p0 = aj * x0 + bj;
-                long p1 = aj * x1 + bj;
-                long p2 = aj * x2 + bj;
-                long p3 = aj * x3 + bj;
-                if (p0 < current) {
-                    current = p0;
-                }
-                if (p1 < current) {
-                    current = p1;
-                }
-                if (p2 < current) {
-                    current = p2;
-                }
-                if (p3 < current) {
-                    current = p3;
-                }
-                signature[j] = current;
-            }
-        }
-        for (; i < count; i++) {
-            long x = hashes[i];
-            for (int j = 0; j < k; j++) {
-                long permuted = a[j] * x + b[j];
-                if (permuted < signature[j]) {
-                    signature[j] = permuted;
-                }
-            }
-        }
-    }
-
-
     /** The sorted, distinct 64-bit shingle hashes of already-normalised text (for exact Jaccard). */
     public long[] shingleSet(String text) {
-        int count = type == ShingleType.CHAR ? charShingles(text) : wordShingles(text);
+        int count = shingleHashes(text);
         long[] set = Arrays.copyOf(shingleBuffer == null ? new long[0] : shingleBuffer, count);
         Arrays.sort(set);
         int distinct = 0;

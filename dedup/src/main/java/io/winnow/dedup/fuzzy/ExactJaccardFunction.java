@@ -9,6 +9,7 @@ final class ExactJaccardFunction implements UDF2<String, String, Double> {
 
     private final TextNormalizer normalizer;
     private final MinHasher hasher;
+    private transient ShingleJaccard jaccard;
 
     ExactJaccardFunction(FuzzyDedupConfig config) {
         this.normalizer = new TextNormalizer(config.normalization());
@@ -20,6 +21,9 @@ final class ExactJaccardFunction implements UDF2<String, String, Double> {
         if (left == null || right == null) {
             return null;
         }
-        return MinHasher.jaccard(hasher.shingleSet(normalizer.normalize(left)), hasher.shingleSet(normalizer.normalize(right)));
+        if (jaccard == null) {
+            jaccard = new ShingleJaccard(hasher);
+        }
+        return jaccard.similarity(normalizer.normalize(left), normalizer.normalize(right));
     }
 }

@@ -3,6 +3,7 @@ package io.winnow.dedup.fuzzy;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
@@ -10,7 +11,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -88,7 +89,7 @@ public final class FuzzyDedupJob {
             Dataset<Row> input, Dataset<Row> existing) {
         Dataset<Row> documents = DeltaTables.withMissingColumns(input, Tables.DOCUMENT_SCHEMA);
         Column invalidRow = Quarantine.missingIdOrText();
-        List<Dataset<Row>> cached = new ArrayList<>();
+        List<Dataset<?>> cached = new ArrayList<>();
         try {
             UserDefinedFunction signature = udf(new SignatureFunction(config), SignatureFunction.RESULT);
             // Cache signatures only (2 KB a document); texts are re-read later for candidate pairs alone.
@@ -101,7 +102,8 @@ public final class FuzzyDedupJob {
                     .withColumn("existing", lit(false))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(signed);
-            Dataset<Row> nodes = signed.where(col("signature").isNotNull());
+            // Filtered on the band keys, not the signature: a scan of the cache then never reads the signatures.
+            Dataset<Row> nodes = signed.where(col("bands").isNotNull());
             if (existing != null) {
                 // Negative ids keep existing nodes apart from new ones.
                 nodes = nodes.unionByName(existing.select(col("doc_id"),
@@ -117,7 +119,7 @@ public final class FuzzyDedupJob {
             PhaseTimer timer = new PhaseTimer(detail);
             detail.put("documents_with_signature", nodes.count());
             timer.lap("signatures");
-            Dataset<Row> edges = verifiedEdges(config, documents, nodes, detail, cached);
+            Dataset<Row> edges = verifiedEdges(config, documents, nodes, existing != null, detail, cached);
             timer.lap("candidates_and_verification");
             ConnectedComponents.Result components = ConnectedComponents.compute(edges.select("src", "dst"), config.maxIterations());
             cached.addAll(components.cached());
@@ -194,36 +196,25 @@ public final class FuzzyDedupJob {
      * Columns: src, dst, similarity.
      */
     static Dataset<Row> verifiedEdges(FuzzyDedupConfig config, Dataset<Row> documents, Dataset<Row> nodes,
-            Map<String, Long> detail, List<Dataset<Row>> cached) {
-        // Computed once and cached: every later step reads the 20 band rows a document has.
-        Dataset<Row> bandRows = nodes.select(col("node"), posexplode(col("bands")).as(new String[] {"band", "bucket"}))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(bandRows);
-        // Partial aggregation (min, max, count) is skew-safe even for one huge boilerplate bucket.
-        Dataset<Row> buckets = bandRows.groupBy("band", "bucket")
-                .agg(min("node").as("low"), max("node").as("high"), count(lit(1)).as("size"))
-                .where(col("size").gt(1))
+            boolean incremental, Map<String, Long> detail, List<Dataset<?>> cached) {
+        // One shuffle of (bucket, node) rows, grouped per partition, keeping buckets that hold two or more
+        // documents. Band keys already mix in the band index, so the key alone names a band's bucket. Not a
+        // Spark groupBy: nearly all of the documents x bands keys are singletons, which a partial hash
+        // aggregation keeps in its map and shuffles only to drop.
+        Dataset<LshBucket> buckets = nodes.select(explode(col("bands")).as("bucket"), col("node"))
+                .repartition(col("bucket"))
+                .mapPartitions(new BucketScanFunction(), Encoders.bean(LshBucket.class))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(buckets);
         int limit = config.verification() == Verification.OFF ? 1 : config.pairwiseBucketLimit();
-        Row bucketCounts = buckets.agg(count(lit(1)), expr("count_if(size > " + limit + ")")).head();
+        Row bucketCounts = buckets.agg(count(lit(1)), expr("count_if(size(members) > " + limit + ")")).head();
         detail.put("buckets_with_candidates", bucketCounts.getLong(0));
         detail.put("star_buckets", bucketCounts.getLong(1));
         PhaseTimer timer = new PhaseTimer(detail);
 
-        scala.collection.immutable.Seq<String> bucketKey = new scala.collection.immutable.Set.Set2<>("band", "bucket").toSeq();
-        Dataset<Row> starMembers = bandRows.join(buckets.where(col("size").gt(limit)), bucketKey);
-        Dataset<Row> stars = starMembers.select(col("node").as("src"), col("low").as("dst"))
-                .unionByName(starMembers.select(col("node").as("src"), col("high").as("dst")));
-        Dataset<Row> smallMembers = bandRows.join(buckets.where(col("size").leq(limit)).select("band", "bucket"), bucketKey);
-        Dataset<Row> allPairs = smallMembers.as("l").join(smallMembers.as("r"),
-                        col("l.band").equalTo(col("r.band")).and(col("l.bucket").equalTo(col("r.bucket")))
-                                .and(col("l.node").lt(col("r.node"))))
-                .select(col("l.node").as("src"), col("r.node").as("dst"));
-        Dataset<Row> candidates = stars.unionByName(allPairs)
-                .transform(ConnectedComponents::orient)
-                .select(col("big").as("src"), col("small").as("dst"));
-
+        Dataset<Row> candidates = buckets.flatMap(new BucketEdgesFunction(limit), Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
+                .toDF("src", "dst")
+                .distinct();
         candidates = candidates.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(candidates);
         candidates.count();
@@ -232,28 +223,39 @@ public final class FuzzyDedupJob {
         // turns into a broadcast while the candidates are few, keeps the big tables out of the shuffles.
         Dataset<Row> candidateNodes = candidates.select(col("src").as("node"))
                 .unionByName(candidates.select(col("dst").as("node"))).distinct();
+        boolean exact = config.verification() == Verification.EXACT;
+        // The signature estimate is needed unless every pair is checked exactly: it is the similarity
+        // without verification, and with exact checks the fallback for existing documents (no text here).
+        boolean estimate = !exact || incremental;
         Dataset<Row> involved = nodes.join(candidateNodes, nodes.col("node").equalTo(candidateNodes.col("node")), "left_semi")
-                .select("node", "doc_id", "signature")
+                .select(estimate ? new Column[] {col("node"), col("doc_id"), col("signature")}
+                        : new Column[] {col("node"), col("doc_id")})
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(involved);
-        Dataset<Row> left = involved.select(col("node").as("l_node"), col("signature").as("l_sig"));
-        Dataset<Row> right = involved.select(col("node").as("r_node"), col("signature").as("r_sig"));
-        Dataset<Row> pairs = candidates.join(left, col("src").equalTo(col("l_node")))
-                .join(right, col("dst").equalTo(col("r_node")))
-                .withColumn("estimated", expr("aggregate(zip_with(l_sig, r_sig, (x, y) -> IF(x = y, 1, 0)), 0, (a, v) -> a + v) / "
-                        + config.lsh().numHashes()));
+        Dataset<Row> pairs = candidates;
+        if (estimate) {
+            Dataset<Row> left = involved.select(col("node").as("l_node"), col("signature").as("l_sig"));
+            Dataset<Row> right = involved.select(col("node").as("r_node"), col("signature").as("r_sig"));
+            pairs = pairs.join(left, col("src").equalTo(col("l_node")))
+                    .join(right, col("dst").equalTo(col("r_node")))
+                    .withColumn("estimated", expr("aggregate(zip_with(l_sig, r_sig, (x, y) -> IF(x = y, 1, 0)), 0, (a, v) -> a + v) / "
+                            + config.lsh().numHashes()));
+        }
         Column similarity = col("estimated");
-        if (config.verification() == Verification.EXACT) {
+        if (exact) {
             Dataset<Row> involvedIds = involved.select(col("node").as("t_node"), col("doc_id").as("t_doc"));
+            // Cached: both sides of the pairs read it, and one scan of the documents is the expensive part.
             Dataset<Row> texts = documents.select(col("doc_id"), col("text"))
                     .join(involvedIds, col("doc_id").equalTo(col("t_doc")))
-                    .select(col("t_node"), col("text"));
-            UserDefinedFunction exact = udf(new ExactJaccardFunction(config), DataTypes.DoubleType);
+                    .select(col("t_node"), col("text"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(texts);
+            UserDefinedFunction exactJaccard = udf(new ExactJaccardFunction(config), DataTypes.DoubleType);
             pairs = pairs.join(texts.select(col("t_node").as("ls"), col("text").as("l_text")), col("src").equalTo(col("ls")), "left")
                     .join(texts.select(col("t_node").as("rs"), col("text").as("r_text")), col("dst").equalTo(col("rs")), "left")
-                    .withColumn("exact", exact.apply(col("l_text"), col("r_text")));
+                    .withColumn("exact", exactJaccard.apply(col("l_text"), col("r_text")));
             // Pairs with an existing document (no text kept) fall back to the signature estimate.
-            similarity = coalesce(col("exact"), col("estimated"));
+            similarity = estimate ? coalesce(col("exact"), col("estimated")) : col("exact");
         }
         Dataset<Row> scored = pairs.select(col("src"), col("dst"), similarity.as("similarity"))
                 .persist(StorageLevel.MEMORY_AND_DISK());

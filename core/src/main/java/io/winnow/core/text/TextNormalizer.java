@@ -5,11 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.text.Normalizer;
 
-/** Normalises text per {@link NormalizationOptions}; one pass over code points, no regular expressions. */
+/**
+ * Normalises text per {@link NormalizationOptions}; one pass over code points, no regular expressions,
+ * ASCII characters through a per-instance lookup table. Thread-safe (the table is built idempotently).
+ */
 public final class TextNormalizer implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private static final int ASCII_LIMIT = 128;
+    private static final int WHITESPACE = -1;
+    private static final int DROP = -2;
+
     private final NormalizationOptions options;
+    private transient int[] asciiActions;
 
     public TextNormalizer(NormalizationOptions options) {
         this.options = requireNonNull(options, "options is null");
@@ -22,42 +30,85 @@ public final class TextNormalizer implements Serializable {
     public String normalize(String text) {
         requireNonNull(text, "text is null");
         String source = text;
-        if (options.unicodeNfkc()) {
-            source = Normalizer.normalize(source, Normalizer.Form.NFKC);
+        // Pure ASCII is already NFKC and NFD: skip the Unicode normaliser, the larger cost on web text.
+        if ((options.unicodeNfkc() || options.accents()) && !isAscii(text)) {
+            if (options.unicodeNfkc()) {
+                source = Normalizer.normalize(source, Normalizer.Form.NFKC);
+            }
+            if (options.accents()) {
+                source = Normalizer.normalize(source, Normalizer.Form.NFD);
+            }
         }
-        if (options.accents()) {
-            source = Normalizer.normalize(source, Normalizer.Form.NFD);
-        }
+        int[] ascii = asciiActions();
         StringBuilder out = new StringBuilder(source.length());
         boolean pendingSpace = false;
         int index = 0;
-        while (index < source.length()) {
-            int codePoint = source.codePointAt(index);
-            index += Character.charCount(codePoint);
-            if (options.whitespace() && Character.isWhitespace(codePoint)) {
+        int length = source.length();
+        while (index < length) {
+            char c = source.charAt(index);
+            int action;
+            if (c < ASCII_LIMIT) {
+                action = ascii[c];
+                index++;
+            } else {
+                int codePoint = source.codePointAt(index);
+                index += Character.charCount(codePoint);
+                action = action(codePoint);
+            }
+            if (action == WHITESPACE) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
-            int type = Character.getType(codePoint);
-            if (options.accents() && type == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (options.punctuation() && (isPunctuation(type) || isInvisible(codePoint, type))) {
+            if (action == DROP) {
                 continue;
             }
             if (pendingSpace) {
                 out.append(' ');
                 pendingSpace = false;
             }
-            if (options.digits() && Character.isDigit(codePoint)) {
-                out.append('0');
-            } else if (options.lowercase()) {
-                out.appendCodePoint(Character.toLowerCase(codePoint));
-            } else {
-                out.appendCodePoint(codePoint);
-            }
+            out.appendCodePoint(action);
         }
         return out.toString();
+    }
+
+    /** What happens to one code point: {@link #WHITESPACE}, {@link #DROP} or the code point to write. */
+    private int action(int codePoint) {
+        if (options.whitespace() && Character.isWhitespace(codePoint)) {
+            return WHITESPACE;
+        }
+        int type = Character.getType(codePoint);
+        if (options.accents() && type == Character.NON_SPACING_MARK) {
+            return DROP;
+        }
+        if (options.punctuation() && (isPunctuation(type) || isInvisible(codePoint, type))) {
+            return DROP;
+        }
+        if (options.digits() && Character.isDigit(codePoint)) {
+            return '0';
+        }
+        return options.lowercase() ? Character.toLowerCase(codePoint) : codePoint;
+    }
+
+    /** {@link #action} of every ASCII character, computed once per instance (most text is mostly ASCII). */
+    private int[] asciiActions() {
+        int[] table = asciiActions;
+        if (table == null) {
+            table = new int[ASCII_LIMIT];
+            for (int c = 0; c < ASCII_LIMIT; c++) {
+                table[c] = action(c);
+            }
+            asciiActions = table;
+        }
+        return table;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= ASCII_LIMIT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPunctuation(int type) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -22,6 +23,7 @@ import io.winnow.core.run.StageExecution;
 import io.winnow.core.run.StageOutcome;
 import io.winnow.core.run.StageResult;
 import io.winnow.core.run.StageSpec;
+import io.winnow.core.table.ConcurrentWrites;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
@@ -91,11 +93,17 @@ public final class FuzzyDedupJob {
         Column invalidRow = Quarantine.missingIdOrText();
         List<Dataset<?>> cached = new ArrayList<>();
         try {
-            UserDefinedFunction signature = udf(new SignatureFunction(config), SignatureFunction.RESULT);
-            // Cache signatures only (2 KB a document); texts are re-read later for candidate pairs alone.
+            // Signatures are kept (2 KB a document) only where something reads them after banding: the
+            // signatures table, the estimate (verification by signature or off) or an incremental run. By
+            // default only the band keys are cached; texts are re-read later for candidate pairs alone.
+            boolean keepSignatures = config.signatures() != null || config.verification() != Verification.EXACT
+                    || existing != null;
+            Column minhash = keepSignatures
+                    ? udf(new SignatureFunction(config), SignatureFunction.RESULT).apply(col("text"))
+                    : struct(lit(null).cast(SignatureFunction.LONGS).as("signature"),
+                            udf(new SignatureFunction(config).bandsOnly(), SignatureFunction.LONGS).apply(col("text")).as("bands"));
             Dataset<Row> signed = documents.where(not(invalidRow))
-                    .select(col("doc_id"), col("source_file"), col("source_line"),
-                            signature.apply(col("text")).as("minhash"))
+                    .select(col("doc_id"), col("source_file"), col("source_line"), minhash.as("minhash"))
                     .select(col("doc_id"), col("source_file"), col("source_line"), col("minhash.signature").as("signature"),
                             col("minhash.bands").as("bands"))
                     .withColumn("node", monotonically_increasing_id())
@@ -157,22 +165,26 @@ public final class FuzzyDedupJob {
             String duplicatesPath = context.warehouse().resolve(config.duplicates());
             String quarantinePath = context.warehouse().resolve(config.quarantine());
             Map<String, Long> versions = new HashMap<>();
-            versions.put(duplicatesPath, DeltaTables.overwrite(
-                    DeltaTables.conform(duplicates, FuzzyTables.DUPLICATES_SCHEMA).coalesce(1), duplicatesPath));
-            versions.put(outputPath, DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath));
-            if (config.signatures() != null) {
-                String signaturesPath = context.warehouse().resolve(config.signatures());
-                Dataset<Row> keptSignatures = signed.where(col("signature").isNotNull()).select("doc_id", "signature")
-                        .join(duplicates.select("doc_id"), signed.col("doc_id").equalTo(duplicates.col("doc_id")), "left_anti");
-                if (existing != null) {
-                    keptSignatures = existing.select("doc_id", "signature").unionByName(keptSignatures);
+            long quarantinedRows;
+            try (ConcurrentWrites writes = new ConcurrentWrites(3)) {
+                writes.submit(duplicatesPath, () -> DeltaTables.overwrite(
+                        DeltaTables.conform(duplicates, FuzzyTables.DUPLICATES_SCHEMA).coalesce(1), duplicatesPath));
+                writes.submit(outputPath, () -> DeltaTables.overwrite(DeltaTables.conform(kept, Tables.DOCUMENT_SCHEMA), outputPath));
+                if (config.signatures() != null) {
+                    String signaturesPath = context.warehouse().resolve(config.signatures());
+                    Dataset<Row> keptSignatures = signed.where(col("signature").isNotNull()).select("doc_id", "signature")
+                            .join(duplicates.select("doc_id"), signed.col("doc_id").equalTo(duplicates.col("doc_id")), "left_anti");
+                    if (existing != null) {
+                        keptSignatures = existing.select("doc_id", "signature").unionByName(keptSignatures);
+                    }
+                    Dataset<Row> signaturesTable = DeltaTables.conform(keptSignatures, FuzzyTables.SIGNATURES_SCHEMA);
+                    writes.submit(signaturesPath, () -> DeltaTables.overwrite(signaturesTable, signaturesPath));
                 }
-                versions.put(signaturesPath, DeltaTables.overwrite(
-                        DeltaTables.conform(keptSignatures, FuzzyTables.SIGNATURES_SCHEMA), signaturesPath));
+                Dataset<Row> quarantineRows = Quarantine.missingIdOrText(documents, STAGE, context.runId());
+                quarantinedRows = Quarantine.replaceStageRowsCounted(quarantineRows, quarantinePath, STAGE);
+                versions.put(quarantinePath, DeltaTables.version(spark, quarantinePath));
+                versions.putAll(writes.awaitAll());
             }
-            Dataset<Row> quarantineRows = Quarantine.missingIdOrText(documents, STAGE, context.runId());
-            long quarantinedRows = Quarantine.replaceStageRowsCounted(quarantineRows, quarantinePath, STAGE);
-            versions.put(quarantinePath, DeltaTables.version(spark, quarantinePath));
 
             timer.lap("writes");
             long validRows = signed.count();
@@ -260,14 +272,15 @@ public final class FuzzyDedupJob {
         Dataset<Row> scored = pairs.select(col("src"), col("dst"), similarity.as("similarity"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(scored);
-        long candidatePairs = scored.count();
+        Column accepted = config.verification() == Verification.OFF ? lit(true)
+                : col("similarity").geq(config.jaccardThreshold());
+        // One job counts both; the verified edges are a filter over the cached pairs, not a second cache.
+        Row pairCounts = scored.agg(count(lit(1)), count(when(accepted, lit(1)))).head();
         timer.lap("similarities");
+        long candidatePairs = pairCounts.getLong(0);
+        long verifiedPairs = pairCounts.getLong(1);
         detail.put("candidate_pairs", candidatePairs);
-        Dataset<Row> verified = config.verification() == Verification.OFF ? scored
-                : scored.where(col("similarity").geq(config.jaccardThreshold()));
-        verified = verified.persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(verified);
-        long verifiedPairs = verified.count();
+        Dataset<Row> verified = scored.where(accepted);
         detail.put("verified_pairs", verifiedPairs);
         detail.put("rejected_pairs", candidatePairs - verifiedPairs);
         return verified;

@@ -5,6 +5,7 @@ import io.winnow.core.text.TextNormalizer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -14,9 +15,8 @@ import org.apache.spark.sql.types.StructType;
  * functions allocated arrays per row and cost as much as the signatures themselves.
  */
 final class SignatureFunction implements UDF1<String, Row> {
-    static final StructType RESULT = new StructType()
-            .add("signature", DataTypes.createArrayType(DataTypes.LongType, true), false)
-            .add("bands", DataTypes.createArrayType(DataTypes.LongType, true), false);
+    static final ArrayType LONGS = DataTypes.createArrayType(DataTypes.LongType, true);
+    static final StructType RESULT = new StructType().add("signature", LONGS, false).add("bands", LONGS, false);
     private static final long serialVersionUID = 1L;
 
     private final TextNormalizer normalizer;
@@ -31,14 +31,20 @@ final class SignatureFunction implements UDF1<String, Row> {
 
     @Override
     public Row call(String text) {
-        if (text == null) {
-            return null;
-        }
-        long[] signature = hasher.signature(normalizer.normalize(text));
-        if (signature == null) {
-            return null;
-        }
-        return RowFactory.create(signature, bandKeys(signature, lsh));
+        long[] signature = signatureOf(text);
+        return signature == null ? null : RowFactory.create(signature, bandKeys(signature, lsh));
+    }
+
+    /** The band keys alone (null when no shingle): Spark then never converts the 260-value signature. */
+    UDF1<String, long[]> bandsOnly() {
+        return text -> {
+            long[] signature = signatureOf(text);
+            return signature == null ? null : bandKeys(signature, lsh);
+        };
+    }
+
+    private long[] signatureOf(String text) {
+        return text == null ? null : hasher.signature(normalizer.normalize(text));
     }
 
     /** One 64-bit key per band: the band's rows mixed together with the band index. */

@@ -21,6 +21,7 @@ import io.winnow.dedup.fuzzy.MinHasher;
 import io.winnow.dedup.fuzzy.ShingleType;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,9 +104,12 @@ public final class FuzzyDedupBenchmark {
         StageResult winnow = null;
         for (int round = 0; round < rounds; round++) {
             long roundStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
             winnow = FuzzyDedupJob.run(spark, context, config);
             roundSeconds.add((System.nanoTime() - roundStart) / 1e9);
-            System.out.printf(Locale.ROOT, "winnow round %d: %.1f s, %s%n", round + 1, roundSeconds.get(round), winnow.counts().detail());
+            // CPU seconds of the whole JVM: steady while wall time varies means the machine was contended.
+            System.out.printf(Locale.ROOT, "winnow round %d: %.1f s wall, %.1f s CPU, %s%n", round + 1, roundSeconds.get(round),
+                    (processCpuNanos() - cpuStart) / 1e9, winnow.counts().detail());
         }
         double winnowSeconds = roundSeconds.stream().sorted().toList().get(rounds / 2);
         String roundsLine = String.format(Locale.ROOT, "Winnow rounds (s): %s; median %.1f.", roundSeconds.stream()
@@ -204,6 +208,10 @@ public final class FuzzyDedupBenchmark {
         } finally {
             runner.shutdownNow();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long totalTextChars(SparkSession spark, String documents) {

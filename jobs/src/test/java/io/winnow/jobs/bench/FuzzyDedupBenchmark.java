@@ -147,7 +147,7 @@ public final class FuzzyDedupBenchmark {
         String fullRun = null;
         if (mllibFullLimitSeconds > 0 && mllibDocuments < target) {
             fullRun = mllibTimeBoxed(spark, DeltaTables.read(spark, documents, "ingest"), warehouse.resolve("mllib_full_pairs"),
-                    tables, mllibFullLimitSeconds, target, bytes, cores, winnowSeconds);
+                    tables, mllibFullLimitSeconds, target, bytes, cores, winnowSeconds, planted);
         }
 
         Set<String> inScope = mllibDocuments == target ? null
@@ -179,7 +179,7 @@ public final class FuzzyDedupBenchmark {
 
     /** MLlib on {@code input} in its own job group, cancelled after {@code limitSeconds}; returns a table row. */
     private static String mllibTimeBoxed(SparkSession spark, Dataset<Row> input, String pairsPath, int tables, int limitSeconds,
-            int documents, long bytes, int cores, double winnowSeconds) {
+            int documents, long bytes, int cores, double winnowSeconds, Map<String, Planted> planted) {
         String group = "mllib-full-corpus";
         ExecutorService runner = Executors.newSingleThreadExecutor();
         long start = System.nanoTime();
@@ -189,10 +189,11 @@ public final class FuzzyDedupBenchmark {
         });
         String name = "spark mllib MinHashLSH(" + tables + " tables).approxSimilarityJoin(0.2) (char-24), whole corpus";
         try {
-            run.get(limitSeconds, TimeUnit.SECONDS);
+            Set<String> dropped = run.get(limitSeconds, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f | (see above) | | %.1fx |", name, documents, seconds,
-                    documents / seconds, bytes / 1e6 / seconds / cores, seconds / winnowSeconds);
+            double[] quality = quality(dropped, planted, null);
+            return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f | %.4f | %.4f | %.1fx |", name, documents, seconds,
+                    documents / seconds, bytes / 1e6 / seconds / cores, quality[0], quality[1], seconds / winnowSeconds);
         } catch (TimeoutException e) {
             spark.sparkContext().cancelJobGroup(group);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -8,9 +8,13 @@ package io.winnow.batchinfer;
  * @param paddedTokens padding positions the model also computed
  * @param batches model calls
  * @param truncated texts cut to the model's max tokens
+ * @param gpuBatches model calls that ran on a GPU
+ * @param gpuFallbacks encoders that were placed on a GPU but run on the CPU because ONNX Runtime's CUDA provider
+ *     could not start (reported in the stage's counts, never silent)
  */
-public record EncoderStats(long texts, long tokens, long paddedTokens, long batches, long truncated) {
-    public static final EncoderStats EMPTY = new EncoderStats(0, 0, 0, 0, 0);
+public record EncoderStats(long texts, long tokens, long paddedTokens, long batches, long truncated, long gpuBatches,
+        long gpuFallbacks) {
+    public static final EncoderStats EMPTY = new EncoderStats(0, 0, 0, 0, 0, 0, 0);
 
     /** Share of computed positions that were padding, 0 when nothing ran. */
     public double paddingFraction() {
@@ -20,6 +24,7 @@ public record EncoderStats(long texts, long tokens, long paddedTokens, long batc
 
     public EncoderStats plus(EncoderStats other) {
         return new EncoderStats(texts + other.texts, tokens + other.tokens, paddedTokens + other.paddedTokens,
-                batches + other.batches, truncated + other.truncated);
+                batches + other.batches, truncated + other.truncated, gpuBatches + other.gpuBatches,
+                gpuFallbacks + other.gpuFallbacks);
     }
 }

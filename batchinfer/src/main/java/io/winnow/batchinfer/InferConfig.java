@@ -13,9 +13,9 @@ import java.io.Serializable;
  * @param textColumn column with the text to embed
  * @param idColumn column with each row's id, written as doc_id
  * @param output table of embeddings ({@link InferJob#OUTPUT_SCHEMA})
- * @param model a built-in name ({@link ModelCatalog#BUILT_IN}) or a path (directory with one .onnx and its
- *     tokenizer.json, or the .onnx file)
- * @param pooling mean, cls or none; null = the model's default (MiniLM mean, BGE cls, paths mean)
+ * @param model a built-in name ({@link ModelCatalog#BUILT_IN}) or a URI (local path, file:, hdfs://, s3a://) of a
+ *     folder with one .onnx and its tokenizer.json, or of the .onnx file
+ * @param pooling mean, cls or weighted-mean; null = the model's default (MiniLM mean, BGE cls, paths mean)
  * @param normalize L2-normalise vectors; null = the model's default (true)
  * @param precision label recorded with each vector; null = the model's (int8 for the -int8 built-ins, else fp32)
  * @param maxTokens longer texts are truncated to this many tokens
@@ -105,7 +105,12 @@ public record InferConfig(
 
     /** The model this config names, with its pooling, normalisation, precision and max tokens applied. */
     public ModelSpec modelSpec() {
-        ModelSpec spec = ModelSpec.of(model).withMaxTokens(maxTokens);
+        return modelSpec(new org.apache.hadoop.conf.Configuration());
+    }
+
+    /** As {@link #modelSpec()}, reaching model URIs with the given Hadoop configuration. */
+    public ModelSpec modelSpec(org.apache.hadoop.conf.Configuration hadoopConfiguration) {
+        ModelSpec spec = ModelCatalog.resolve(model, hadoopConfiguration).withMaxTokens(maxTokens);
         if (pooling != null) {
             spec = spec.withPooling(pooling);
         }

@@ -1,6 +1,7 @@
 package io.winnow.batchinfer;
 
 import io.winnow.batchinfer.internal.EmbedPartition;
+import io.winnow.batchinfer.model.ModelCheck;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.batchinfer.partition.EncodingInput;
 import io.winnow.core.run.ConfigHash;
@@ -53,10 +54,11 @@ public final class InferJob {
         Dataset<Row> input = DeltaTables.read(spark, inputPath, INPUT_STAGE);
         DeltaTables.requireColumn(input, inputPath, config.idColumn(), DataTypes.StringType);
         DeltaTables.requireColumn(input, inputPath, config.textColumn(), DataTypes.StringType);
-        ModelSpec model = config.modelSpec();
+        ModelSpec model = ModelCheck.pinAndCheck(config.modelSpec(spark.sparkContext().hadoopConfiguration()),
+                spark.sparkContext().hadoopConfiguration());
         Map<String, String> inputVersions = new LinkedHashMap<>();
         inputVersions.put(inputPath, "v" + DeltaTables.version(spark, inputPath));
-        inputVersions.put(model.onnxFile(), EncodingInput.fingerprint(model.onnxFile()));
+        inputVersions.put(model.onnxUri(), "sha256:" + model.onnxSha256());
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions, List.of(outputPath));
         return StageExecution.execute(spark, context, spec,
                 () -> embed(spark, context, config, model, EncodingInput.documents(input, config.idColumn(), config.textColumn()), outputPath, quarantinePath));

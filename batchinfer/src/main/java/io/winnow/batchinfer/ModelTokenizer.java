@@ -6,23 +6,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Opens a model's HuggingFace tokenizer the way every encoder needs it: special tokens added,
- * truncated to the spec's max tokens, no padding (batches pad themselves to their longest text).
+ * Opens a model's HuggingFace tokenizer the way every encoder needs it: special tokens added, truncated to the spec's
+ * max tokens, no padding (batches pad themselves to their longest text).
  */
 public final class ModelTokenizer {
     private ModelTokenizer() {}
 
-    public static HuggingFaceTokenizer open(ModelSpec spec) {
+    public static HuggingFaceTokenizer open(Path tokenizerFile, int maxTokens) {
         try {
             return HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(Path.of(spec.tokenizerFile()))
+                    .optTokenizerPath(tokenizerFile)
                     .optAddSpecialTokens(true)
                     .optTruncation(true)
-                    .optMaxLength(spec.maxTokens())
+                    .optMaxLength(maxTokens)
                     .optPadding(false)
                     .build();
         } catch (IOException | RuntimeException e) {
-            throw InferErrors.tokenizerLoadFailed(spec.tokenizerFile(), e);
+            throw InferErrors.tokenizerLoadFailed(tokenizerFile.toString(), e);
         }
     }
 }

@@ -3,20 +3,20 @@ package io.winnow.batchinfer;
 import io.winnow.core.config.ConfigEnum;
 import java.util.Locale;
 
-/** How one vector is made from the model's per-token output ({@code last_hidden_state}). */
+/** How one layer's token states {@code [seq, hidden]} become one vector (padding is always excluded). */
 public enum Pooling implements ConfigEnum {
-    /** Average over the real tokens only (attention mask 1); sentence-transformers' default, MiniLM's pooling. */
+    /** Mean over the real tokens (attention mask 1); sentence-transformers' and MiniLM's pooling. */
     MEAN,
-    /** The first token's ({@code [CLS]}) vector; BGE's pooling. */
+    /** The first token's ({@code [CLS]}) state; BGE's and Starbucks retrieval's pooling. */
     CLS,
     /**
-     * The model's output as is: a {@code [batch, dim]} output row by row, or for a
-     * {@code [batch, tokens, hidden]} output the real tokens' vectors concatenated (tokens x hidden values).
+     * Position-weighted mean (SGPT, used by RDS+): token i of S real tokens (1-based) gets weight
+     * {@code i / (1 + 2 + ... + S) = 2i / (S(S+1))}, so later tokens count more.
      */
-    NONE;
+    WEIGHTED_MEAN;
 
     @Override
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -3,7 +3,11 @@ package io.winnow.embed;
 import static java.util.Objects.requireNonNull;
 
 import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.DeviceMode;
+import io.winnow.batchinfer.ModelCatalog;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.Granularity;
+import io.winnow.batchinfer.Pooling;
 import io.winnow.core.config.ConfigSection;
 import io.winnow.core.table.Tables;
 import java.io.Serializable;
@@ -34,8 +38,7 @@ import java.util.List;
  * @param maxBatchSize a batch holds at most this many texts
  * @param intraOpThreads ONNX Runtime threads per task; 0 = {@code spark.task.cpus}
  * @param partitions repartition the input into this many partitions; 0 = keep, but at least Spark's default parallelism
- * @param graphCache folder for the cut ONNX graphs; null = {@code <warehouse>/_models} for a local warehouse, else
- *     the executors' temp folder
+ * @param device auto, cpu or gpu (the task's GPU, see {@code DevicePlacement})
  * @param quarantine table for rows without id or text
  */
 public record EmbedConfig(
@@ -44,7 +47,7 @@ public record EmbedConfig(
         String idColumn,
         String output,
         String model,
-        LayerPooling pooling,
+        Pooling pooling,
         List<Granularity> granularities,
         List<Integer> layers,
         List<Integer> dims,
@@ -54,7 +57,7 @@ public record EmbedConfig(
         int maxBatchSize,
         int intraOpThreads,
         int partitions,
-        String graphCache,
+        DeviceMode device,
         String quarantine) implements Serializable {
 
     public static final String SECTION = "embed";
@@ -69,6 +72,7 @@ public record EmbedConfig(
         requireNonNull(output, "output is null");
         requireNonNull(model, "model is null");
         requireNonNull(preset, "preset is null");
+        requireNonNull(device, "device is null");
         requireNonNull(quarantine, "quarantine is null");
         granularities = List.copyOf(requireNonNull(granularities, "granularities is null"));
         layers = List.copyOf(requireNonNull(layers, "layers is null"));
@@ -102,7 +106,7 @@ public record EmbedConfig(
     public static EmbedConfig defaults() {
         return new EmbedConfig(DEFAULT_INPUT, "text", "doc_id", DEFAULT_OUTPUT, DEFAULT_MODEL, null, List.of(), List.of(),
                 List.of(), Preset.NONE, ModelSpec.DEFAULT_MAX_TOKENS, EncoderOptions.DEFAULT_TOKEN_BUDGET,
-                EncoderOptions.DEFAULT_MAX_BATCH_SIZE, 0, 0, null, Tables.QUARANTINE);
+                EncoderOptions.DEFAULT_MAX_BATCH_SIZE, 0, 0, DeviceMode.AUTO, Tables.QUARANTINE);
     }
 
     public static EmbedConfig fromConfig(ConfigSection section) {
@@ -116,7 +120,7 @@ public record EmbedConfig(
                 section.string("id-column", defaults.idColumn()),
                 section.string("output", defaults.output()),
                 section.string("model", defaults.model()),
-                section.enumValue("pooling", LayerPooling.class, defaults.pooling()),
+                section.enumValue("pooling", Pooling.class, defaults.pooling()),
                 section.stringList("granularities", List.of()).stream().map(Granularity::parse).toList(),
                 positiveIntegers(section, "layers"),
                 positiveIntegers(section, "dims"),
@@ -126,7 +130,7 @@ public record EmbedConfig(
                 (int) section.integer("max-batch-size", defaults.maxBatchSize(), 1, 1_000_000),
                 (int) section.integer("intra-op-threads", defaults.intraOpThreads(), 0, 1024),
                 (int) section.integer("partitions", defaults.partitions(), 0, 1_000_000),
-                section.string("graph-cache", defaults.graphCache()),
+                section.enumValue("device", DeviceMode.class, defaults.device()),
                 section.string("quarantine", defaults.quarantine()));
         section.finish();
         return config;
@@ -144,21 +148,19 @@ public record EmbedConfig(
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new io.winnow.core.error.WinnowException(io.winnow.core.error.ErrorCode.CONFIG_INVALID, String.format(
-                    "%s holds '%s', which is not a whole number >= 1. List layer numbers (from 1) or dims, e.g."
-                            + " [2, 4, 6] or [64, 128, 384].", section.qualified(key), value));
+            throw EmbedErrors.notAPositiveNumber(section.qualified(key), value);
         }
         return out;
     }
 
-    /** The model this config names, with its max tokens applied. */
-    public ModelSpec modelSpec() {
-        return ModelSpec.of(model).withMaxTokens(maxTokens);
+    /** The model this config names, with its max tokens and pooling (null: the model's) applied. */
+    public ModelSpec modelSpec(org.apache.hadoop.conf.Configuration hadoopConfiguration) {
+        ModelSpec spec = ModelCatalog.resolve(model, hadoopConfiguration).withMaxTokens(maxTokens);
+        return pooling != null ? spec.withPooling(pooling) : spec;
     }
 
-    /** The configured pooling, or the model's default. */
-    public LayerPooling effectivePooling(ModelSpec spec) {
-        return pooling != null ? pooling : LayerPooling.of(spec.pooling());
+    public ModelSpec modelSpec() {
+        return modelSpec(new org.apache.hadoop.conf.Configuration());
     }
 
     /** The (layer, dim) pairs for a model of {@code depth} layers and {@code hidden} dims, without repeats. */
@@ -188,37 +190,37 @@ public record EmbedConfig(
 
     public EmbedConfig withTables(String inputTable, String outputTable) {
         return new EmbedConfig(inputTable, textColumn, idColumn, outputTable, model, pooling, granularities, layers, dims,
-                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
     public EmbedConfig withColumns(String newIdColumn, String newTextColumn) {
         return new EmbedConfig(input, newTextColumn, newIdColumn, output, model, pooling, granularities, layers, dims,
-                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
-    public EmbedConfig withModel(String newModel, LayerPooling newPooling) {
+    public EmbedConfig withModel(String newModel, Pooling newPooling) {
         return new EmbedConfig(input, textColumn, idColumn, output, newModel, newPooling, granularities, layers, dims,
-                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                preset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
     public EmbedConfig withGranularities(List<Granularity> pairs) {
         return new EmbedConfig(input, textColumn, idColumn, output, model, pooling, pairs, List.of(), List.of(),
-                Preset.NONE, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                Preset.NONE, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
     public EmbedConfig withGrid(List<Integer> gridLayers, List<Integer> gridDims) {
         return new EmbedConfig(input, textColumn, idColumn, output, model, pooling, List.of(), gridLayers, gridDims,
-                Preset.NONE, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                Preset.NONE, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
     public EmbedConfig withPreset(Preset newPreset) {
         return new EmbedConfig(input, textColumn, idColumn, output, model, pooling, List.of(), List.of(), List.of(),
-                newPreset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, graphCache, quarantine);
+                newPreset, maxTokens, tokenBudget, maxBatchSize, intraOpThreads, partitions, device, quarantine);
     }
 
     public EmbedConfig withParallelism(int newPartitions, int newIntraOpThreads) {
         return new EmbedConfig(input, textColumn, idColumn, output, model, pooling, granularities, layers, dims,
-                preset, maxTokens, tokenBudget, maxBatchSize, newIntraOpThreads, newPartitions, graphCache, quarantine);
+                preset, maxTokens, tokenBudget, maxBatchSize, newIntraOpThreads, newPartitions, device, quarantine);
     }
 
     private static void checkArgument(boolean condition, String format, Object... args) {

@@ -1,10 +1,14 @@
 package io.winnow.embed;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.TextEncoder;
+import io.winnow.batchinfer.graph.LayerGraph;
+import io.winnow.batchinfer.model.ModelCheck;
+import io.winnow.batchinfer.model.ModelFetcher;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.batchinfer.partition.EncodingInput;
-import io.winnow.core.error.ErrorCode;
-import io.winnow.core.error.WinnowException;
 import io.winnow.core.run.ConfigHash;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageCounts;
@@ -16,6 +20,7 @@ import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Stage {@code embed}: 2D-Matryoshka embeddings. Every row's text is embedded at several (layer, dim) granularities
  * of one encoder, from one forward pass per batch through the encoder cut after the deepest requested layer
- * ({@link LayerGraph}); each layer is pooled once and every dim is a prefix of it, L2-normalised. Inference runs in
+ * (the engine's layer cut); each layer is pooled once and every dim is a prefix of it, L2-normalised. Inference runs in
  * {@code mapPartitions} as in the {@code infer} stage: one ONNX session per executor JVM, one encoder per task.
  * Rows without id or text go to the quarantine.
  *
@@ -66,43 +71,43 @@ public final class EmbedJob {
         Dataset<Row> input = DeltaTables.read(spark, inputPath, INPUT_STAGE);
         DeltaTables.requireColumn(input, inputPath, config.idColumn(), DataTypes.StringType);
         DeltaTables.requireColumn(input, inputPath, config.textColumn(), DataTypes.StringType);
-        ModelSpec model = config.modelSpec();
-        LayerGraph.Shape shape = LayerGraph.shape(Path.of(model.onnxFile()));
-        List<Granularity> granularities = MatryoshkaEncoder.check(model, config.resolve(shape.depth(), shape.hidden()));
-        String graphCache = graphCache(context, config);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        // Fetched, hashed and checked on the driver: a bad model fails before any task, executors verify their copies.
+        ModelSpec model = ModelCheck.pinAndCheck(config.modelSpec(hadoop), hadoop);
+        Path onnx = ModelFetcher.fetch(model.onnxUri(), model.onnxSha256(), hadoop).path();
+        LayerGraph.Shape shape = LayerGraph.shape(onnx);
+        List<Granularity> granularities = List.copyOf(new LinkedHashSet<>(config.resolve(shape.depth(), shape.hidden())));
+        TextEncoder.checkGranularities(model, onnx, shape, granularities);
         Map<String, String> inputVersions = new LinkedHashMap<>();
         inputVersions.put(inputPath, "v" + DeltaTables.version(spark, inputPath));
-        inputVersions.put(model.onnxFile(), EncodingInput.fingerprint(model.onnxFile()));
+        inputVersions.put(model.onnxUri(), "sha256:" + model.onnxSha256());
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions, List.of(outputPath));
         return StageExecution.execute(spark, context, spec, () -> {
-            // Cut the graph once on the driver: a bad model fails before any task, and local executors reuse the file.
+            // Cut once on the driver: a graph that cannot be cut fails here, and local executors reuse the file.
             TreeSet<Integer> layers = new TreeSet<>();
             granularities.forEach(g -> layers.add(g.layer()));
-            LayerGraph.cached(Path.of(model.onnxFile()), layers, Path.of(graphCache));
-            return embed(spark, context, config, model, granularities, graphCache, EncodingInput.documents(input, config.idColumn(), config.textColumn()), outputPath,
-                    quarantinePath);
+            LayerGraph.cached(onnx, layers, onnx.getParent());
+            return embed(spark, context, config, model, granularities,
+                    EncodingInput.documents(input, config.idColumn(), config.textColumn()), outputPath, quarantinePath);
         });
     }
 
     private static StageOutcome embed(SparkSession spark, RunContext context, EmbedConfig config, ModelSpec model,
-            List<Granularity> granularities, String graphCache, Dataset<Row> documents, String outputPath,
+            List<Granularity> granularities, Dataset<Row> documents, String outputPath,
             String quarantinePath) {
         long inputRows = documents.count();
         Dataset<Row> encodable = EncodingInput.encodable(spark, documents, config.partitions());
         EncodingCounters counters = EncodingCounters.register(spark, STAGE);
-        MatryoshkaEncoder.Options options = new MatryoshkaEncoder.Options(config.tokenBudget(), config.maxBatchSize(), 1,
-                graphCache);
-        EmbedPartition function = new EmbedPartition(model, config.effectivePooling(model), granularities, options,
-                config.intraOpThreads(), WINDOW, context.runId(), counters);
+        EncoderOptions options = new EncoderOptions(config.tokenBudget(), config.maxBatchSize(), true, 1, config.device(), -1,
+                granularities);
+        EmbedPartition function = new EmbedPartition(model, options, config.intraOpThreads(), WINDOW, context.runId(),
+                counters);
         long outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
         long quarantinedRows = Quarantine.replaceStageRowsCounted(
                 Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
         long vectors = DeltaTables.writtenRows(spark, outputPath, outputVersion);
         if (vectors % granularities.size() != 0) {
-            throw new WinnowException(ErrorCode.COUNTS_DO_NOT_ADD_UP, String.format(
-                    "Stage embed wrote %d vectors to '%s', not a multiple of its %d granularities, so some documents"
-                            + " lack some sizes. This is a bug or a concurrent write; rerun the stage with --force.",
-                    vectors, outputPath, granularities.size()));
+            throw EmbedErrors.vectorsNotAMultiple(vectors, outputPath, granularities.size());
         }
         long keptRows = vectors / granularities.size();
         Map<String, Long> detail = new HashMap<>();
@@ -114,22 +119,5 @@ public final class EmbedJob {
         return new StageOutcome(counts, Map.of(
                 outputPath, DeltaTables.version(spark, outputPath),
                 quarantinePath, DeltaTables.version(spark, quarantinePath)));
-    }
-
-    /** The configured folder, else {@link #defaultGraphCache(RunContext)}. */
-    static String graphCache(RunContext context, EmbedConfig config) {
-        return config.graphCache() != null ? config.graphCache() : defaultGraphCache(context);
-    }
-
-    /** Where cut graphs are kept: {@code <warehouse>/_models} when the warehouse is local, else the temp folder. */
-    public static String defaultGraphCache(RunContext context) {
-        String root = context.warehouse().root();
-        if (root.startsWith("file:")) {
-            return Path.of(java.net.URI.create(root)).resolve("_models").toString();
-        }
-        if (!root.contains(":")) {
-            return Path.of(root, "_models").toAbsolutePath().toString();
-        }
-        return MatryoshkaEncoder.Options.defaultGraphCache();
     }
 }

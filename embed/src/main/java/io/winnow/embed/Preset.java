@@ -1,5 +1,6 @@
 package io.winnow.embed;
 
+import io.winnow.batchinfer.Granularity;
 import io.winnow.core.config.ConfigEnum;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

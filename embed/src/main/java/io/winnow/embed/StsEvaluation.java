@@ -2,7 +2,11 @@ package io.winnow.embed;
 
 import static java.util.Objects.requireNonNull;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
+import io.winnow.batchinfer.Matryoshka;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.TextEncoder;
 import io.winnow.batchinfer.quantize.QuantizeRequest;
 import io.winnow.batchinfer.quantize.Spearman;
 import io.winnow.batchinfer.quantize.StsPairs;
@@ -30,7 +34,7 @@ import javax.imageio.ImageIO;
 /**
  * STS-B quality of every (layer, dim) of a grid for one model: Spearman correlation between the cosine of the two
  * sentences' embeddings and the gold score (0-5), as in 2DMSE / Starbucks ({@code spearman_cosine}). All sizes come
- * from one forward pass per batch ({@link MatryoshkaEncoder}); each distinct sentence is embedded once.
+ * from one forward pass per batch ({@link TextEncoder} with granularities); each distinct sentence is embedded once.
  */
 public final class StsEvaluation {
     /** The STS-B (English) dev split beside the project, {@code ../shared/data/sts/stsb_multi_mt/stsb-en-dev.csv}. */
@@ -43,7 +47,7 @@ public final class StsEvaluation {
      *
      * @param seconds wall time of the embedding
      */
-    public record Table(String model, String pooling, int pairs, List<Integer> layers, List<Integer> dims,
+    public record Table(String model, String pooling, String source, int pairs, List<Integer> layers, List<Integer> dims,
             double[][] spearman, double seconds) {
 
         public double at(int layer, int dim) {
@@ -58,7 +62,7 @@ public final class StsEvaluation {
         /** Rows are layers, columns dims; values are Spearman x 100 would lose precision, so 4 decimals. */
         public String toMarkdown() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "STS-B dev Spearman(cosine), %s, %s pooling, %d pairs%n%n", model,
+            out.append(String.format(Locale.ROOT, "%s Spearman(cosine), %s, %s pooling, %d pairs%n%n", source, model,
                     pooling, pairs));
             out.append("| layer \\ dim |");
             dims.forEach(dim -> out.append(' ').append(dim).append(" |"));
@@ -104,7 +108,7 @@ public final class StsEvaluation {
                 }
                 g.setColor(Color.BLACK);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-                g.drawString(String.format(Locale.ROOT, "STS-B dev Spearman: %s (%s, %d pairs)", model, pooling, pairs),
+                g.drawString(String.format(Locale.ROOT, "%s Spearman: %s (%s, %d pairs)", source, model, pooling, pairs),
                         10, 24);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
                 for (int i = 0; i < layers.size(); i++) {
@@ -168,8 +172,8 @@ public final class StsEvaluation {
      * Evaluates {@code layers x dims} of {@code spec} on at most {@code maxPairs} pairs of {@code csv}; empty when the
      * file is absent.
      */
-    public static Optional<Table> evaluate(ModelSpec spec, LayerPooling pooling, List<Integer> layers, List<Integer> dims,
-            Path csv, int maxPairs, MatryoshkaEncoder.Options options) {
+    public static Optional<Table> evaluate(ModelSpec spec, List<Integer> layers, List<Integer> dims, Path csv, int maxPairs,
+            EncoderOptions options) {
         requireNonNull(spec, "spec is null");
         StsPairs pairs = StsPairs.read(csv, maxPairs);
         if (pairs == null || pairs.size() == 0) {
@@ -189,8 +193,8 @@ public final class StsEvaluation {
         List<String> sentences = new ArrayList<>(index.keySet());
         long started = System.nanoTime();
         Map<Granularity, float[][]> vectors;
-        try (MatryoshkaEncoder encoder = MatryoshkaEncoder.open(spec, pooling, granularities, options)) {
-            vectors = encoder.encode(sentences);
+        try (TextEncoder encoder = TextEncoder.open(spec, options.withGranularities(granularities))) {
+            vectors = encoder.encodeGranularities(sentences);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double[][] spearman = new double[layers.size()][dims.size()];
@@ -209,7 +213,8 @@ public final class StsEvaluation {
                         pairs.scores());
             }
         }
-        return Optional.of(new Table(spec.name(), pooling.configName(), pairs.size(), List.copyOf(layers),
+        return Optional.of(new Table(spec.name(), spec.pooling().configName(), csv.getFileName().toString(), pairs.size(),
+                List.copyOf(layers),
                 List.copyOf(dims), spearman, seconds));
     }
 }

@@ -1,5 +1,7 @@
 package io.winnow.embed;
 
+import io.winnow.batchinfer.Granularity;
+import io.winnow.batchinfer.Pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,7 @@ class EmbedConfigTest {
         EmbedConfig explicit = parse(Map.of("granularities", List.of("6:384", "3:128", "6:384"), "pooling", "weighted-mean",
                 "model", "bge-small-en-v1.5", "max-tokens", 128));
         assertThat(explicit.resolve(12, 384)).extracting(Granularity::toString).containsExactly("6:384", "3:128");
-        assertThat(explicit.pooling()).isEqualTo(LayerPooling.WEIGHTED_MEAN);
+        assertThat(explicit.pooling()).isEqualTo(Pooling.WEIGHTED_MEAN);
         assertThat(explicit.maxTokens()).isEqualTo(128);
 
         EmbedConfig grid = parse(Map.of("layers", List.of(2, 4), "dims", List.of(64, 384)));

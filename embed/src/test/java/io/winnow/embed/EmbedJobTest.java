@@ -1,5 +1,10 @@
 package io.winnow.embed;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
+import io.winnow.batchinfer.Matryoshka;
+import io.winnow.batchinfer.Pooling;
+import io.winnow.batchinfer.TextEncoder;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +28,17 @@ import org.junit.jupiter.api.Test;
 class EmbedJobTest {
     private static final List<Granularity> SIZES = List.of(new Granularity(2, 64), new Granularity(4, 128),
             new Granularity(6, 384));
+    private static final List<String> SENTENCES = List.of(
+            "A man is playing a guitar on the street.",
+            "Two dogs run across a snowy field.",
+            "The stock market fell sharply after the announcement.",
+            "She is slicing tomatoes for a salad.");
     private final SparkSession spark = TestSpark.session();
 
     private static List<String> texts(int count) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            texts.add(OrtRunner.SENTENCES.get(i % OrtRunner.SENTENCES.size()) + " Variant number " + i + ".");
+            texts.add(SENTENCES.get(i % SENTENCES.size()) + " Variant number " + i + ".");
         }
         return texts;
     }
@@ -67,9 +77,9 @@ class EmbedJobTest {
                 .groupBy("doc_id", "layer", "dim").count().where(col("count").notEqual(1)).count()).isZero();
 
         Map<Granularity, float[][]> expected;
-        try (MatryoshkaEncoder encoder = MatryoshkaEncoder.open(ModelSpec.of("all-minilm-l6-v2"), LayerPooling.MEAN, SIZES,
-                MatryoshkaEncoder.Options.defaults(2))) {
-            expected = encoder.encode(texts);
+        try (TextEncoder encoder = TextEncoder.open(ModelSpec.of("all-minilm-l6-v2"),
+                EncoderOptions.defaults(2).withGranularities(SIZES))) {
+            expected = encoder.encodeGranularities(texts);
         }
         Map<String, Row> byKey = new HashMap<>();
         for (Row row : written) {
@@ -104,7 +114,7 @@ class EmbedJobTest {
         rows.add(doc("no-text", null));
         rows.add(doc(null, "a text without an id"));
         RunContext context = warehouseWith(rows);
-        EmbedConfig config = EmbedConfig.defaults().withModel("all-minilm-l6-v2-int8", LayerPooling.WEIGHTED_MEAN)
+        EmbedConfig config = EmbedConfig.defaults().withModel("all-minilm-l6-v2-int8", Pooling.WEIGHTED_MEAN)
                 .withPreset(Preset.STARBUCKS);
 
         StageResult result = EmbedJob.run(spark, context, config);

@@ -1,5 +1,7 @@
 package io.winnow.embed;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +28,7 @@ class PublishedStsScoreTest {
     void miniLmMatchesItsPublishedDevScoreWithinOnePoint() {
         Path dev = TestSpark.sharedData().resolve("sts/stsb_multi_mt/stsb-en-dev.csv");
         assumeTrue(Files.isRegularFile(dev), "STS-B dev file absent");
-        assertThat(fullModelSpearman("all-minilm-l6-v2", LayerPooling.MEAN, 6, dev)).isCloseTo(0.8672, within(ONE_POINT));
+        assertThat(fullModelSpearman("all-minilm-l6-v2", Pooling.MEAN, 6, dev)).isCloseTo(0.8672, within(ONE_POINT));
     }
 
     @Test
@@ -35,13 +37,13 @@ class PublishedStsScoreTest {
         assumeTrue(configured != null && Files.isRegularFile(Path.of(configured)),
                 "WINNOW_STSB_TEST does not name the STS-B test CSV");
         Path test = Path.of(configured);
-        assertThat(fullModelSpearman("all-minilm-l6-v2", LayerPooling.MEAN, 6, test)).isCloseTo(0.8203, within(ONE_POINT));
-        assertThat(fullModelSpearman("bge-small-en-v1.5", LayerPooling.CLS, 12, test)).isCloseTo(0.8586, within(ONE_POINT));
+        assertThat(fullModelSpearman("all-minilm-l6-v2", Pooling.MEAN, 6, test)).isCloseTo(0.8203, within(ONE_POINT));
+        assertThat(fullModelSpearman("bge-small-en-v1.5", Pooling.CLS, 12, test)).isCloseTo(0.8586, within(ONE_POINT));
     }
 
-    private static double fullModelSpearman(String model, LayerPooling pooling, int depth, Path csv) {
-        StsEvaluation.Table table = StsEvaluation.evaluate(ModelSpec.of(model), pooling, List.of(depth), List.of(384), csv,
-                5_000, MatryoshkaEncoder.Options.defaults(2)).orElseThrow();
+    private static double fullModelSpearman(String model, Pooling pooling, int depth, Path csv) {
+        StsEvaluation.Table table = StsEvaluation.evaluate(ModelSpec.of(model).withPooling(pooling), List.of(depth), List.of(384), csv,
+                5_000, EncoderOptions.defaults(2)).orElseThrow();
         System.out.printf("%s on %s (%d pairs): Spearman %.4f%n", model, csv.getFileName(), table.pairs(),
                 table.at(depth, 384));
         return table.at(depth, 384);

@@ -2,7 +2,6 @@ package io.winnow.batchinfer.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.djl.Device;
 import io.winnow.batchinfer.DeviceMode;
 import io.winnow.batchinfer.DevicePlacement;
 import io.winnow.batchinfer.EncoderOptions;
@@ -61,9 +60,10 @@ public final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
     private TextEncoder openEncoder() {
         TaskContext task = TaskContext.get();
         Map<String, ResourceInformation> resources = task == null ? Map.of() : CollectionConverters.asJava(task.resources());
-        Device device = DevicePlacement.choose(resources, deviceMode);
+        int gpu = DevicePlacement.choose(resources, deviceMode);
         int threads = DevicePlacement.intraOpThreads(configuredThreads, task == null ? 1 : task.cpus());
-        return TextEncoder.open(spec, new EncoderOptions(tokenBudget, maxBatchSize, sortByLength, threads, 1, device));
+        return TextEncoder.open(spec, new EncoderOptions(tokenBudget, maxBatchSize, sortByLength, threads, deviceMode, gpu,
+                List.of()));
     }
 
     private List<Row> encode(TextEncoder encoder, List<Row> window) {

@@ -11,11 +11,12 @@ import org.apache.spark.util.LongAccumulator;
  * a retried task counts twice; row counts come from the written table.
  */
 public record EncodingCounters(LongAccumulator tokens, LongAccumulator paddedTokens, LongAccumulator batches,
-        LongAccumulator truncated) implements Serializable {
+        LongAccumulator truncated, LongAccumulator gpuBatches, LongAccumulator gpuFallbacks) implements Serializable {
 
     public static EncodingCounters register(SparkSession spark, String stage) {
         return new EncodingCounters(accumulator(spark, stage, "tokens"), accumulator(spark, stage, "padded_tokens"),
-                accumulator(spark, stage, "batches"), accumulator(spark, stage, "truncated"));
+                accumulator(spark, stage, "batches"), accumulator(spark, stage, "truncated"),
+                accumulator(spark, stage, "gpu_batches"), accumulator(spark, stage, "gpu_fallbacks"));
     }
 
     /** Adds what an encoder did between two of its stats snapshots. */
@@ -24,9 +25,11 @@ public record EncodingCounters(LongAccumulator tokens, LongAccumulator paddedTok
         paddedTokens.add(now.paddedTokens() - before.paddedTokens());
         batches.add(now.batches() - before.batches());
         truncated.add(now.truncated() - before.truncated());
+        gpuBatches.add(now.gpuBatches() - before.gpuBatches());
+        gpuFallbacks.add(now.gpuFallbacks() - before.gpuFallbacks());
     }
 
-    /** tokens, padded_tokens, padding_ppm, batches and truncated, into a stage's detail counts. */
+    /** tokens, padded_tokens, padding_ppm, batches, truncated, gpu_batches and gpu_fallbacks into a stage's detail counts. */
     public void putDetail(Map<String, Long> detail) {
         long realTokens = tokens.value();
         long padded = paddedTokens.value();
@@ -35,6 +38,8 @@ public record EncodingCounters(LongAccumulator tokens, LongAccumulator paddedTok
         detail.put("padding_ppm", realTokens + padded == 0 ? 0L : padded * 1_000_000L / (realTokens + padded));
         detail.put("batches", batches.value());
         detail.put("truncated", truncated.value());
+        detail.put("gpu_batches", gpuBatches.value());
+        detail.put("gpu_fallbacks", gpuFallbacks.value());
     }
 
     private static LongAccumulator accumulator(SparkSession spark, String stage, String name) {

@@ -1,7 +1,7 @@
 package io.winnow.batchinfer.quantize;
 
 import ai.onnx.proto.OnnxMl;
-import ai.onnxruntime.OrtEnvironment;
+import io.winnow.batchinfer.graph.GraphEditor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -285,7 +285,7 @@ public final class OnnxQuantizer {
 
     /** Opens the written model in ONNX Runtime, so a broken graph fails here and not in a later job. */
     static void checkLoads(Path model) {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        var environment = io.winnow.batchinfer.internal.SessionCache.environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);

@@ -1,10 +1,12 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Matryoshka;
+import io.winnow.batchinfer.ModelSpec;
 import io.winnow.batchinfer.Pooling;
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OrtException;
-import java.io.IOException;
+import io.winnow.batchinfer.Precision;
+import io.winnow.batchinfer.TextEncoder;
+import io.winnow.batchinfer.model.ModelFetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,11 @@ public record QuantizationReport(
         double spearmanVariant,
         double fp32TextsPerSecond,
         double variantTextsPerSecond) {
+
+    static final int THREADS = 2;
+    static final int MAX_TOKENS = 256;
+    /** Texts per turn when the two models take turns. */
+    static final int CHUNK = 256;
 
     /** Real sentences for the cosine check when no STS file is available. */
     static final List<String> FALLBACK_SENTENCES = List.of(
@@ -80,20 +87,14 @@ public record QuantizationReport(
         }
         StsPairs sts = maxStsPairs > 0 ? StsPairs.read(stsCsv, maxStsPairs) : null;
         List<String> texts = sts == null ? FALLBACK_SENTENCES : unique(sts);
-        Encoding[] encodings;
-        try (HuggingFaceTokenizer tokenizer = OrtSentenceEmbedder.tokenizer(tokenizerJson)) {
-            encodings = OrtSentenceEmbedder.encode(tokenizer, texts);
-        } catch (IOException | RuntimeException e) {
-            throw QuantizeErrors.unreadable(tokenizerJson, "tokenizer", e);
-        }
-        Timed[] timed = embedBoth(fp32Model, variantModel, pooling, encodings);
+        Timed[] timed = embedBoth(fp32Model, variantModel, tokenizerJson, pooling, texts);
         Timed fp32 = timed[0];
         Timed variant = timed[1];
 
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < texts.size(); i++) {
-            double cosine = OrtSentenceEmbedder.cosine(fp32.vectors()[i], variant.vectors()[i]);
+            double cosine = Matryoshka.dot(fp32.vectors()[i], variant.vectors()[i]);
             sum += cosine;
             min = Math.min(min, cosine);
         }
@@ -114,48 +115,47 @@ public record QuantizationReport(
     private record Timed(float[][] vectors, double textsPerSecond) {}
 
     /**
-     * Embeds with both models batch by batch, alternating which goes first, so both see the same
-     * load on a shared machine; each model's time counts only its own runs.
+     * Embeds with both models chunk by chunk through the one {@link TextEncoder}, alternating which goes first, so
+     * both see the same load on a shared machine; each model's time counts only its own runs.
      */
-    private static Timed[] embedBoth(Path fp32Model, Path variantModel, Pooling pooling, Encoding[] encodings) {
-        Path current = fp32Model;
-        try (OrtSentenceEmbedder fp32 = new OrtSentenceEmbedder(fp32Model, pooling)) {
-            current = variantModel;
-            try (OrtSentenceEmbedder variant = new OrtSentenceEmbedder(variantModel, pooling)) {
-                List<int[]> batches = OrtSentenceEmbedder.batches(encodings);
-                float[][] warmUp = new float[encodings.length][];
-                int[] middle = batches.get(batches.size() / 2);
-                current = fp32Model;
-                fp32.embedInto(middle, encodings, warmUp);
-                current = variantModel;
-                variant.embedInto(middle, encodings, warmUp);
-                float[][] fp32Vectors = new float[encodings.length][];
-                float[][] variantVectors = new float[encodings.length][];
-                long fp32Nanos = 0;
-                long variantNanos = 0;
-                for (int b = 0; b < batches.size(); b++) {
-                    int[] batch = batches.get(b);
-                    for (int turn = 0; turn < 2; turn++) {
-                        boolean fp32Turn = (b + turn) % 2 == 0;
-                        current = fp32Turn ? fp32Model : variantModel;
-                        long start = System.nanoTime();
-                        if (fp32Turn) {
-                            fp32.embedInto(batch, encodings, fp32Vectors);
-                            fp32Nanos += System.nanoTime() - start;
-                        } else {
-                            variant.embedInto(batch, encodings, variantVectors);
-                            variantNanos += System.nanoTime() - start;
-                        }
+    private static Timed[] embedBoth(Path fp32Model, Path variantModel, Path tokenizerJson, Pooling pooling,
+            List<String> texts) {
+        EncoderOptions options = EncoderOptions.defaults(THREADS);
+        try (TextEncoder fp32 = TextEncoder.open(spec(fp32Model, tokenizerJson, pooling), options);
+                TextEncoder variant = TextEncoder.open(spec(variantModel, tokenizerJson, pooling), options)) {
+            List<String> warmUp = texts.subList(0, Math.min(texts.size(), CHUNK));
+            fp32.encode(warmUp);
+            variant.encode(warmUp);
+            float[][] fp32Vectors = new float[texts.size()][];
+            float[][] variantVectors = new float[texts.size()][];
+            long fp32Nanos = 0;
+            long variantNanos = 0;
+            for (int from = 0, chunk = 0; from < texts.size(); from += CHUNK, chunk++) {
+                List<String> part = texts.subList(from, Math.min(texts.size(), from + CHUNK));
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean fp32Turn = (chunk + turn) % 2 == 0;
+                    long start = System.nanoTime();
+                    float[][] vectors = (fp32Turn ? fp32 : variant).encode(part);
+                    long nanos = System.nanoTime() - start;
+                    System.arraycopy(vectors, 0, fp32Turn ? fp32Vectors : variantVectors, from, vectors.length);
+                    if (fp32Turn) {
+                        fp32Nanos += nanos;
+                    } else {
+                        variantNanos += nanos;
                     }
                 }
-                return new Timed[] {
-                    new Timed(fp32Vectors, encodings.length / (fp32Nanos / 1e9)),
-                    new Timed(variantVectors, encodings.length / (variantNanos / 1e9))
-                };
             }
-        } catch (OrtException e) {
-            throw QuantizeErrors.runtimeRejected(current, e);
+            return new Timed[] {
+                new Timed(fp32Vectors, texts.size() / (fp32Nanos / 1e9)),
+                new Timed(variantVectors, texts.size() / (variantNanos / 1e9))
+            };
         }
+    }
+
+    private static ModelSpec spec(Path model, Path tokenizerJson, Pooling pooling) {
+        String fileName = model.getFileName().toString();
+        return new ModelSpec(fileName.replaceFirst("\\.onnx$", ""), ModelFetcher.qualify(model.toString()),
+                ModelFetcher.qualify(tokenizerJson.toString()), null, null, Precision.FP32, MAX_TOKENS, pooling, true);
     }
 
     private static List<String> unique(StsPairs sts) {
@@ -170,7 +170,7 @@ public record QuantizationReport(
     private static double[] pairCosines(StsPairs sts, Map<String, Integer> index, float[][] vectors) {
         double[] cosines = new double[sts.size()];
         for (int i = 0; i < sts.size(); i++) {
-            cosines[i] = OrtSentenceEmbedder.cosine(vectors[index.get(sts.first().get(i))],
+            cosines[i] = Matryoshka.dot(vectors[index.get(sts.first().get(i))],
                     vectors[index.get(sts.second().get(i))]);
         }
         return cosines;

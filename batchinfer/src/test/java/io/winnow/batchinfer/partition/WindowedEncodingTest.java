@@ -37,7 +37,7 @@ class WindowedEncodingTest {
 
         @Override
         public EncoderStats stats() {
-            return new EncoderStats(texts, texts * 10, texts, windowSizes.size(), 0);
+            return new EncoderStats(texts, texts * 10, texts, windowSizes.size(), 0, 0, 0);
         }
 
         @Override
@@ -47,7 +47,8 @@ class WindowedEncodingTest {
     }
 
     private static EncodingCounters counters() {
-        return new EncodingCounters(new LongAccumulator(), new LongAccumulator(), new LongAccumulator(), new LongAccumulator());
+        return new EncodingCounters(new LongAccumulator(), new LongAccumulator(), new LongAccumulator(), new LongAccumulator(),
+                new LongAccumulator(), new LongAccumulator());
     }
 
     private static Iterator<Row> rows(int count) {

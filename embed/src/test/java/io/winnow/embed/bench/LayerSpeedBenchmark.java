@@ -1,13 +1,16 @@
 package io.winnow.embed.bench;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.Pooling;
+import io.winnow.batchinfer.TextEncoder;
+import io.winnow.batchinfer.graph.LayerGraph;
+import io.winnow.batchinfer.model.ModelFetcher;
+import org.apache.hadoop.conf.Configuration;
 import io.winnow.batchinfer.ModelTokenizer;
 import io.winnow.batchinfer.internal.TokenizedTexts;
-import io.winnow.embed.Granularity;
-import io.winnow.embed.LayerGraph;
-import io.winnow.embed.LayerPooling;
-import io.winnow.embed.MatryoshkaEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,27 +39,26 @@ public final class LayerSpeedBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         ModelSpec spec = ModelSpec.of(model);
-        Path onnx = Path.of(spec.onnxFile());
+        Path onnx = ModelFetcher.fetch(spec.onnxUri(), null, new Configuration()).path();
         LayerGraph.Shape shape = LayerGraph.shape(onnx);
         int depth = shape.depth();
-        LayerPooling pooling = LayerPooling.of(spec.pooling());
-        MatryoshkaEncoder.Options options = MatryoshkaEncoder.Options.defaults(threads)
-                .withGraphCache(Path.of("embed", "target", "layer-graphs").toAbsolutePath().toString());
+        Pooling pooling = spec.pooling();
+        EncoderOptions options = EncoderOptions.defaults(threads);
         List<String> texts = BenchTexts.load(count);
 
-        Map<String, MatryoshkaEncoder> variants = new LinkedHashMap<>();
+        Map<String, TextEncoder> variants = new LinkedHashMap<>();
         Map<String, Integer> nodes = new LinkedHashMap<>();
         var full = LayerGraph.load(onnx);
-        variants.put("full", MatryoshkaEncoder.openOnGraph(spec, pooling, List.of(new Granularity(depth, shape.hidden())),
-                onnx, Map.of(depth, LayerGraph.LAST_HIDDEN_STATE), options));
+        // the model's own output: the uncut graph
+        variants.put("full", TextEncoder.open(spec, options));
         nodes.put("full", full.getGraph().getNodeCount());
         for (int layer = 1; layer <= depth; layer++) {
-            variants.put(String.valueOf(layer), MatryoshkaEncoder.open(spec, pooling,
-                    List.of(new Granularity(layer, shape.hidden())), options));
+            variants.put(String.valueOf(layer), TextEncoder.open(spec,
+                    options.withGranularities(List.of(new Granularity(layer, shape.hidden())))));
             nodes.put(String.valueOf(layer), LayerGraph.cut(full, new TreeSet<>(Set.of(layer)), onnx).nodesAfter());
         }
         full = null;
-        for (MatryoshkaEncoder encoder : variants.values()) {
+        for (TextEncoder encoder : variants.values()) {
             encoder.encode(texts.subList(0, Math.min(128, texts.size()))); // warm-up
         }
         Map<String, double[]> seconds = new LinkedHashMap<>();
@@ -67,7 +69,8 @@ public final class LayerSpeedBenchmark {
         List<String> names = new ArrayList<>(variants.keySet());
         // Tokenization alone: the part of every variant's time that no cut can shrink.
         double[] tokenizeSeconds = new double[rounds];
-        HuggingFaceTokenizer tokenizer = ModelTokenizer.open(spec);
+        HuggingFaceTokenizer tokenizer = ModelTokenizer.open(
+                ModelFetcher.fetch(spec.tokenizerUri(), null, new Configuration()).path(), spec.maxTokens());
         TokenizedTexts.of(tokenizer, texts.subList(0, Math.min(128, texts.size())));
         for (int round = 0; round < rounds; round++) {
             long tokenizeStarted = System.nanoTime();
@@ -87,7 +90,7 @@ public final class LayerSpeedBenchmark {
                     .map(name -> String.format(Locale.ROOT, "%s %.2fs", name, seconds.get(name)[done]))
                     .reduce((a, b) -> a + ", " + b).orElse(""));
         }
-        variants.values().forEach(MatryoshkaEncoder::close);
+        variants.values().forEach(TextEncoder::close);
         tokenizer.close();
 
         double fullSpeed = count / Arrays.stream(seconds.get("full")).min().orElseThrow();

@@ -1,9 +1,10 @@
 package io.winnow.embed.bench;
 
+import io.winnow.batchinfer.EncoderOptions;
 import io.winnow.batchinfer.ModelSpec;
-import io.winnow.embed.LayerGraph;
-import io.winnow.embed.LayerPooling;
-import io.winnow.embed.MatryoshkaEncoder;
+import io.winnow.batchinfer.graph.LayerGraph;
+import io.winnow.batchinfer.model.ModelFetcher;
+import org.apache.hadoop.conf.Configuration;
 import io.winnow.embed.StsEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +26,15 @@ public final class StsGridReport {
                 : "all-minilm-l6-v2,all-minilm-l6-v2-int8,bge-small-en-v1.5,bge-small-en-v1.5-int8").split(","));
         List<Integer> dims = List.of(32, 64, 128, 256, 384);
         Path out = Path.of("embed", "target", "sts-grid").toAbsolutePath();
-        MatryoshkaEncoder.Options options = MatryoshkaEncoder.Options.defaults(2)
-                .withGraphCache(Path.of("embed", "target", "layer-graphs").toAbsolutePath().toString());
+        EncoderOptions options = EncoderOptions.defaults(2);
         for (String model : models) {
             ModelSpec spec = ModelSpec.of(model);
-            int depth = LayerGraph.shape(Path.of(spec.onnxFile())).depth();
+            int depth = LayerGraph.shape(ModelFetcher.fetch(spec.onnxUri(), null, new Configuration()).path()).depth();
             List<Integer> layers = new ArrayList<>();
             for (int layer = depth > 6 ? 2 : 1; layer <= depth; layer += depth > 6 ? 2 : 1) {
                 layers.add(layer);
             }
-            var table = StsEvaluation.evaluate(spec, LayerPooling.of(spec.pooling()), layers, dims,
+            var table = StsEvaluation.evaluate(spec, layers, dims,
                     StsEvaluation.DEFAULT_DEV_FILE, pairs, options);
             if (table.isEmpty()) {
                 System.out.println("STS-B dev file absent (" + StsEvaluation.DEFAULT_DEV_FILE + "): nothing to evaluate.");

@@ -1,7 +1,8 @@
 package io.winnow.jobs.cli;
 
-import io.winnow.batchinfer.ModelCatalog;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.model.ModelFetcher;
+import org.apache.hadoop.conf.Configuration;
 import io.winnow.batchinfer.Pooling;
 import io.winnow.batchinfer.quantize.OnnxQuantizer;
 import io.winnow.batchinfer.quantize.QuantizationResult;
@@ -51,16 +52,19 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSpec spec = ModelCatalog.locate().resolve(model);
-        Pooling evaluationPooling = pooling == null ? spec.pooling() : Pooling.valueOf(pooling.trim().toUpperCase(java.util.Locale.ROOT));
-        QuantizeRequest request = QuantizeRequest.int8(Path.of(spec.onnxFile()), output)
+        ModelSpec spec = ModelSpec.of(model);
+        // quantization edits a local file: bring the model (built-in, HDFS, S3 ...) into the model cache first
+        Path onnx = ModelFetcher.fetch(spec.onnxUri(), null, new Configuration()).path();
+        Path tokenizerJson = ModelFetcher.fetch(spec.tokenizerUri(), null, new Configuration()).path();
+        Pooling evaluationPooling = pooling == null ? spec.pooling() : Pooling.valueOf(pooling.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        QuantizeRequest request = QuantizeRequest.int8(onnx, output)
                 .withVariant(QuantizationVariant.parse(variant));
         if (!noEvaluate) {
-            request = request.withEvaluation(Path.of(spec.tokenizerFile()), evaluationPooling, stsPairs,
+            request = request.withEvaluation(tokenizerJson, evaluationPooling, stsPairs,
                     sts != null ? sts : QuantizeRequest.DEFAULT_STS_DEV);
         }
         QuantizationResult result = OnnxQuantizer.quantize(request);
-        Path tokenizer = copyTokenizerBeside(Path.of(spec.tokenizerFile()), output);
+        Path tokenizer = copyTokenizerBeside(tokenizerJson, output);
         PrintWriter out = this.spec.commandLine().getOut();
         out.println(result.summary());
         out.println("Tokenizer copied to " + tokenizer + "; run it with: winnow infer --model " + output);

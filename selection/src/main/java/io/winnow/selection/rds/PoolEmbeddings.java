@@ -3,14 +3,14 @@ package io.winnow.selection.rds;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.Pooling;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.embed.EmbedJob;
 import io.winnow.embed.EmbedPartition;
-import io.winnow.embed.Granularity;
-import io.winnow.embed.LayerPooling;
-import io.winnow.embed.MatryoshkaEncoder;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,14 +30,14 @@ final class PoolEmbeddings {
 
     /** Writes (or keeps) the vectors table; returns true when it was reused. */
     static boolean ensure(SparkSession spark, SelectConfig config, ModelSpec model, Granularity finalLayer,
-            MatryoshkaEncoder.Options options, String runId, Dataset<Row> pool, long poolCount, String path) {
+            EncoderOptions options, String runId, Dataset<Row> pool, long poolCount, String path) {
         if (config.reuseEmbeddings() && reusable(spark, model, finalLayer, pool, poolCount, path)) {
             return true;
         }
         Dataset<Row> texts = pool.select(col("item_id").as("doc_id"), col("text"));
         int partitions = config.partitions() > 0 ? config.partitions() : spark.sparkContext().defaultParallelism();
         EncodingCounters counters = EncodingCounters.register(spark, SelectJob.STAGE);
-        EmbedPartition encode = new EmbedPartition(model, LayerPooling.WEIGHTED_MEAN, List.of(finalLayer), options,
+        EmbedPartition encode = new EmbedPartition(model, options.withGranularities(List.of(finalLayer)),
                 config.intraOpThreads(), WINDOW, runId, counters);
         DeltaTables.overwrite(texts.repartition(partitions).mapPartitions(encode, Encoders.row(EmbedJob.OUTPUT_SCHEMA)), path);
         return false;
@@ -57,7 +57,7 @@ final class PoolEmbeddings {
         Dataset<Row> matching = table.where(col("model").equalTo(lit(model.name()))
                 .and(col("layer").equalTo(lit(finalLayer.layer())))
                 .and(col("dim").equalTo(lit(finalLayer.dim())))
-                .and(col("pooling").equalTo(lit(LayerPooling.WEIGHTED_MEAN.configName()))));
+                .and(col("pooling").equalTo(lit(Pooling.WEIGHTED_MEAN.configName()))));
         long rows = table.count();
         if (rows != poolCount || matching.count() != poolCount) {
             return false;

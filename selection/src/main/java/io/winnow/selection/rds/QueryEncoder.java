@@ -1,9 +1,9 @@
 package io.winnow.selection.rds;
 
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
-import io.winnow.embed.Granularity;
-import io.winnow.embed.LayerPooling;
-import io.winnow.embed.MatryoshkaEncoder;
+import io.winnow.batchinfer.TextEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,21 +18,19 @@ final class QueryEncoder {
     private QueryEncoder() {}
 
     static QueryMatrix encode(SparkSession spark, SelectConfig config, ModelSpec model, Granularity finalLayer,
-            MatryoshkaEncoder.Options options) {
+            EncoderOptions options) {
         Map<String, List<QueryExample>> examples = new LinkedHashMap<>();
         for (NamedPath task : config.tasks()) {
             examples.put(task.name(), TaskQueryReader.read(spark, task, config.maxQueriesPerTask(), config.seed()));
         }
         int threads = config.intraOpThreads() > 0 ? config.intraOpThreads()
                 : Math.max(1, Runtime.getRuntime().availableProcessors());
-        MatryoshkaEncoder.Options driverOptions = new MatryoshkaEncoder.Options(options.tokenBudget(),
-                options.maxBatchSize(), threads, options.graphCache());
+        EncoderOptions driverOptions = options.withThreads(threads).withGranularities(List.of(finalLayer));
         Map<String, List<float[]>> vectors = new LinkedHashMap<>();
-        try (MatryoshkaEncoder encoder = MatryoshkaEncoder.open(model, LayerPooling.WEIGHTED_MEAN, List.of(finalLayer),
-                driverOptions)) {
+        try (TextEncoder encoder = TextEncoder.open(model, driverOptions)) {
             for (Map.Entry<String, List<QueryExample>> task : examples.entrySet()) {
                 List<String> texts = task.getValue().stream().map(QueryExample::text).toList();
-                float[][] encoded = encoder.encode(texts).get(finalLayer);
+                float[][] encoded = encoder.encode(texts);
                 List<float[]> rows = new ArrayList<>(List.of(encoded));
                 vectors.put(task.getKey(), rows);
             }

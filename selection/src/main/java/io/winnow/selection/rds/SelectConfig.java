@@ -131,8 +131,8 @@ public record SelectConfig(
     }
 
     /** The encoder with this config's max tokens. */
-    public ModelSpec modelSpec() {
-        return ModelSpec.of(model).withMaxTokens(maxTokens);
+    public ModelSpec modelSpec(org.apache.hadoop.conf.Configuration hadoopConfiguration) {
+        return io.winnow.batchinfer.ModelCatalog.resolve(model, hadoopConfiguration).withMaxTokens(maxTokens);
     }
 
     public SelectConfig withBudget(int newBudget, List<SelectionMethod> newMethods) {

@@ -3,7 +3,14 @@ package io.winnow.selection.rds;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.winnow.batchinfer.DeviceMode;
+import io.winnow.batchinfer.EncoderOptions;
+import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.Pooling;
+import io.winnow.batchinfer.graph.LayerGraph;
+import io.winnow.batchinfer.model.ModelCheck;
+import io.winnow.batchinfer.model.ModelFetcher;
 import io.winnow.core.error.WinnowErrors;
 import io.winnow.core.run.ConfigHash;
 import io.winnow.core.run.RunContext;
@@ -15,10 +22,6 @@ import io.winnow.core.run.StageSpec;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
-import io.winnow.embed.EmbedJob;
-import io.winnow.embed.Granularity;
-import io.winnow.embed.LayerGraph;
-import io.winnow.embed.MatryoshkaEncoder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,9 +83,10 @@ public final class SelectJob {
         for (NamedPath task : config.tasks()) {
             inputVersions.put("task:" + task, fingerprint(task, "task"));
         }
-        ModelSpec model = config.modelSpec();
-        inputVersions.put("model:" + model.onnxFile(), new File(model.onnxFile()).length() + "@"
-                + new File(model.onnxFile()).lastModified());
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        // RDS+ embeds with the position-weighted mean of the final layer, whatever the model's own pooling.
+        ModelSpec model = ModelCheck.pinAndCheck(config.modelSpec(hadoop), hadoop).withPooling(Pooling.WEIGHTED_MEAN);
+        inputVersions.put("model:" + model.onnxUri(), "sha256:" + model.onnxSha256());
         StageSpec spec = new StageSpec(STAGE, ConfigHash.of(config), inputVersions,
                 List.of(outputPath, poolPath, embeddingsPath));
         return StageExecution.execute(spark, context, spec, () -> select(spark, context, config, model, poolPath,
@@ -114,15 +118,16 @@ public final class SelectJob {
             detail.put("pool." + bySource.getString(0), bySource.getLong(1));
         }
 
-        LayerGraph.Shape shape = LayerGraph.shape(Path.of(model.onnxFile()));
+        java.nio.file.Path onnx = ModelFetcher.fetch(model.onnxUri(), model.onnxSha256(),
+                spark.sparkContext().hadoopConfiguration()).path();
+        LayerGraph.Shape shape = LayerGraph.shape(onnx);
         Granularity finalLayer = new Granularity(shape.depth(), shape.hidden());
-        MatryoshkaEncoder.Options options = new MatryoshkaEncoder.Options(config.tokenBudget(), config.maxBatchSize(),
-                1, EmbedJob.defaultGraphCache(context));
+        EncoderOptions options = new EncoderOptions(config.tokenBudget(), config.maxBatchSize(), true, 1, DeviceMode.AUTO,
+                -1, List.of(finalLayer));
         boolean needsVectors = config.methods().stream().anyMatch(SelectionMethod::needsEmbeddings);
         if (needsVectors) {
             long encodeStarted = System.nanoTime();
-            LayerGraph.cached(Path.of(model.onnxFile()), new TreeSet<>(List.of(finalLayer.layer())),
-                    Path.of(options.graphCache()));
+            LayerGraph.cached(onnx, new TreeSet<>(List.of(finalLayer.layer())), onnx.getParent());
             boolean reused = PoolEmbeddings.ensure(spark, config, model, finalLayer, options, context.runId(), pool,
                     poolCount, embeddingsPath);
             detail.put("embeddings_reused", reused ? 1L : 0L);
@@ -185,7 +190,7 @@ public final class SelectJob {
     }
 
     private static List<SelectionRow> rds(SparkSession spark, SelectConfig config, ModelSpec model, Granularity finalLayer,
-            MatryoshkaEncoder.Options options, String embeddingsPath, Map<String, Long> detail) {
+            EncoderOptions options, String embeddingsPath, Map<String, Long> detail) {
         long queriesStarted = System.nanoTime();
         QueryMatrix queries = QueryEncoder.encode(spark, config, model, finalLayer, options);
         detail.put("time_ms.embed_queries", millisSince(queriesStarted));

@@ -1,4 +1,4 @@
-package io.winnow.batchinfer.quantize;
+package io.winnow.batchinfer.graph;
 
 import ai.onnx.proto.OnnxMl;
 import java.util.ArrayList;
@@ -15,13 +15,13 @@ import java.util.function.Function;
  * right where their consumer was and the topological order holds), fresh unique names, new
  * initializers, and removal of initializers nothing reads any more.
  */
-final class GraphEditor {
+public final class GraphEditor {
     private final OnnxMl.GraphProto.Builder graph;
     private final Map<String, OnnxMl.TensorProto> initializers = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
-    GraphEditor(OnnxMl.GraphProto.Builder graph) {
+    public GraphEditor(OnnxMl.GraphProto.Builder graph) {
         this.graph = graph;
         for (OnnxMl.TensorProto tensor : graph.getInitializerList()) {
             initializers.put(tensor.getName(), tensor);
@@ -38,7 +38,7 @@ final class GraphEditor {
     }
 
     /** A name not used anywhere in the graph yet, derived from {@code base}. */
-    String fresh(String base) {
+    public String fresh(String base) {
         String candidate = base;
         while (names.contains(candidate)) {
             int n = counters.merge(base, 1, Integer::sum);
@@ -49,16 +49,16 @@ final class GraphEditor {
     }
 
     /** The initializer called {@code name}, or null if {@code name} is not one. */
-    OnnxMl.TensorProto initializer(String name) {
+    public OnnxMl.TensorProto initializer(String name) {
         return initializers.get(name);
     }
 
-    List<OnnxMl.TensorProto> initializers() {
+    public List<OnnxMl.TensorProto> initializers() {
         return List.copyOf(initializers.values());
     }
 
     /** Adds an initializer under a fresh name derived from {@code base}; returns the name used. */
-    String addInitializer(String base, OnnxMl.TensorProto.Builder tensor) {
+    public String addInitializer(String base, OnnxMl.TensorProto.Builder tensor) {
         String name = fresh(base);
         OnnxMl.TensorProto built = tensor.setName(name).build();
         initializers.put(name, built);
@@ -69,7 +69,7 @@ final class GraphEditor {
      * Calls {@code rewrite} on every node in order; a non-null result replaces the node by that
      * list (in that order), null keeps it. Returns how many nodes were replaced.
      */
-    int replaceNodes(Function<OnnxMl.NodeProto, List<OnnxMl.NodeProto>> rewrite) {
+    public int replaceNodes(Function<OnnxMl.NodeProto, List<OnnxMl.NodeProto>> rewrite) {
         List<OnnxMl.NodeProto> out = new ArrayList<>(graph.getNodeCount() * 2);
         int replaced = 0;
         for (OnnxMl.NodeProto node : graph.getNodeList()) {
@@ -86,18 +86,18 @@ final class GraphEditor {
     }
 
     /** Puts {@code nodes} before every existing node (for nodes that read only initializers). */
-    void prependNodes(List<OnnxMl.NodeProto> nodes) {
+    public void prependNodes(List<OnnxMl.NodeProto> nodes) {
         List<OnnxMl.NodeProto> out = new ArrayList<>(nodes);
         out.addAll(graph.getNodeList());
         graph.clearNode().addAllNode(out);
     }
 
     /** Replaces the initializer of the same name. */
-    void replaceInitializer(OnnxMl.TensorProto tensor) {
+    public void replaceInitializer(OnnxMl.TensorProto tensor) {
         initializers.put(tensor.getName(), tensor);
     }
 
-    void removeInitializer(String name) {
+    public void removeInitializer(String name) {
         initializers.remove(name);
     }
 
@@ -105,7 +105,7 @@ final class GraphEditor {
      * Writes the initializers back, dropping those no node, subgraph or graph output reads any
      * more (and their entries in the graph inputs, where old exporters listed them).
      */
-    void commit() {
+    public void commit() {
         Set<String> used = new HashSet<>();
         for (OnnxMl.NodeProto node : graph.getNodeList()) {
             used.addAll(node.getInputList());
@@ -133,7 +133,7 @@ final class GraphEditor {
         }
     }
 
-    static OnnxMl.NodeProto node(String opType, String name, List<String> inputs, List<String> outputs,
+    public static OnnxMl.NodeProto node(String opType, String name, List<String> inputs, List<String> outputs,
             OnnxMl.AttributeProto... attributes) {
         OnnxMl.NodeProto.Builder node = OnnxMl.NodeProto.newBuilder()
                 .setOpType(opType).setName(name).addAllInput(inputs).addAllOutput(outputs);
@@ -143,13 +143,13 @@ final class GraphEditor {
         return node.build();
     }
 
-    static OnnxMl.AttributeProto intAttribute(String name, long value) {
+    public static OnnxMl.AttributeProto intAttribute(String name, long value) {
         return OnnxMl.AttributeProto.newBuilder().setName(name)
                 .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value).build();
     }
 
     /** The integer attribute {@code name} of {@code node}, or {@code fallback}. */
-    static long intAttribute(OnnxMl.NodeProto node, String name, long fallback) {
+    public static long intAttribute(OnnxMl.NodeProto node, String name, long fallback) {
         for (OnnxMl.AttributeProto attribute : node.getAttributeList()) {
             if (attribute.getName().equals(name)) {
                 return attribute.getI();

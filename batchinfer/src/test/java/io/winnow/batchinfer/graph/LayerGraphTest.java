@@ -1,10 +1,11 @@
-package io.winnow.embed;
+package io.winnow.batchinfer.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnx.proto.OnnxMl;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.OrtRunner;
 import io.winnow.batchinfer.internal.TokenBatch;
 import io.winnow.core.error.ErrorCode;
 import io.winnow.core.error.WinnowException;
@@ -30,8 +31,8 @@ class LayerGraphTest {
     @Test
     void theFullDepthCutGivesExactlyTheOriginalLastHiddenState() throws Exception {
         ModelSpec spec = ModelSpec.of("all-minilm-l6-v2");
-        Path original = Path.of(spec.onnxFile());
-        assertThat(LayerGraph.shape(original)).isEqualTo(new LayerGraph.Shape(6, 384));
+        Path original = OrtRunner.onnx(spec);
+        assertThat(LayerGraph.shape(original)).isEqualTo(new LayerGraph.Shape(6, 384, 30522));
         Path work = TestSpark.tempDirectory("layer-graph");
         Path cut = LayerGraph.cached(original, new TreeSet<>(Set.of(6)), work);
         TokenBatch batch = OrtRunner.batch(spec, OrtRunner.SENTENCES);
@@ -49,7 +50,7 @@ class LayerGraphTest {
     @Test
     void aLayerThreeCutHasFewerNodesAndTheSameLayerThreeStatesAsTheFullGraph() throws Exception {
         ModelSpec spec = ModelSpec.of("all-minilm-l6-v2");
-        Path original = Path.of(spec.onnxFile());
+        Path original = OrtRunner.onnx(spec);
         OnnxMl.ModelProto model = LayerGraph.load(original);
         LayerGraph.Cut early = LayerGraph.cut(model, new TreeSet<>(Set.of(3)), original);
         LayerGraph.Cut full = LayerGraph.cut(model, new TreeSet<>(Set.of(3, 6)), original);
@@ -64,8 +65,8 @@ class LayerGraphTest {
         Path work = TestSpark.tempDirectory("layer-graph");
         Path earlyFile = work.resolve("early.onnx");
         Path fullFile = work.resolve("full.onnx");
-        LayerGraph.write(early.model(), earlyFile);
-        LayerGraph.write(full.model(), fullFile);
+        OnnxFiles.write(early.model(), earlyFile);
+        OnnxFiles.write(full.model(), fullFile);
         assertThat(Files.size(earlyFile)).isLessThan(Files.size(fullFile));
         TokenBatch batch = OrtRunner.batch(spec, OrtRunner.SENTENCES);
         Map<String, float[]> fromFull = OrtRunner.run(fullFile, batch, Set.of(LAYER_3, "last_hidden_state"));
@@ -78,7 +79,7 @@ class LayerGraphTest {
     @Test
     void theInt8ModelIsCutWithTheSameNames() throws Exception {
         ModelSpec spec = ModelSpec.of("all-minilm-l6-v2-int8");
-        Path original = Path.of(spec.onnxFile());
+        Path original = OrtRunner.onnx(spec);
         Path cut = LayerGraph.cached(original, new TreeSet<>(Set.of(2, 6)), TestSpark.tempDirectory("layer-graph"));
         TokenBatch batch = OrtRunner.batch(spec, OrtRunner.SENTENCES);
         float[] expected = OrtRunner.run(original, batch, Set.of("last_hidden_state")).get("last_hidden_state");
@@ -90,7 +91,7 @@ class LayerGraphTest {
 
     @Test
     void aLayerDeeperThanTheModelNamesTheDepth() {
-        Path original = Path.of(ModelSpec.of("all-minilm-l6-v2").onnxFile());
+        Path original = OrtRunner.onnx(ModelSpec.of("all-minilm-l6-v2"));
         assertThatThrownBy(() -> LayerGraph.cached(original, new TreeSet<>(Set.of(7)), TestSpark.tempDirectory("x")))
                 .isInstanceOf(WinnowException.class)
                 .hasMessageContaining("Layer 7 was requested but model")

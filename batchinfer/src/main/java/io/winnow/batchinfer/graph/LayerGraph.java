@@ -1,22 +1,16 @@
-package io.winnow.embed;
+package io.winnow.batchinfer.graph;
 
 import static java.util.Objects.requireNonNull;
 
 import ai.onnx.proto.OnnxMl;
-import com.google.protobuf.InvalidProtocolBufferException;
-import java.io.IOException;
-import java.io.InputStream;
+import io.winnow.batchinfer.internal.InferErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +41,6 @@ import java.util.stream.Collectors;
 public final class LayerGraph {
     public static final String LAST_HIDDEN_STATE = "last_hidden_state";
     private static final Pattern LAYER_NODE = Pattern.compile("^/encoder/layer\\.(\\d+)/");
-    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 
     /**
      * What a cut produced.
@@ -60,28 +53,38 @@ public final class LayerGraph {
      */
     public record Cut(OnnxMl.ModelProto model, Map<Integer, String> outputs, int depth, int nodesBefore, int nodesAfter) {}
 
-    /** Depth (layers) and hidden size of an encoder; hidden is -1 when the graph does not declare it. */
-    public record Shape(int depth, int hidden) implements java.io.Serializable {}
+    /**
+     * What the encoder in a file looks like.
+     *
+     * @param depth transformer layers, 0 when no node is named {@code /encoder/layer.K/...}
+     * @param hidden hidden size, -1 when the graph does not declare it
+     * @param vocabularyRows rows of the word-embedding table (the highest token id + 1 it accepts), -1 if not found
+     */
+    public record Shape(int depth, int hidden, long vocabularyRows) implements java.io.Serializable {}
 
     private static final Map<String, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private LayerGraph() {}
 
-    /** Depth and hidden size of the encoder in {@code onnxFile}, memoised per file content. */
+    /** The shape of the encoder in {@code onnxFile}, memoised per file content. */
     public static Shape shape(Path onnxFile) {
         return SHAPES.computeIfAbsent(sha256(onnxFile), hash -> {
             OnnxMl.GraphProto graph = load(onnxFile).getGraph();
             int depth = depth(graph);
-            if (depth < 1) {
-                throw EmbedErrors.notAnEncoder(onnxFile, "no node is named /encoder/layer.K/...");
-            }
             OnnxMl.TypeProto type = hiddenStateType(graph);
             int hidden = -1;
             if (type != null && type.getTensorType().getShape().getDimCount() == 3) {
                 OnnxMl.TensorShapeProto.Dimension last = type.getTensorType().getShape().getDim(2);
                 hidden = last.hasDimValue() ? (int) last.getDimValue() : -1;
             }
-            return new Shape(depth, hidden);
+            long rows = -1;
+            for (OnnxMl.TensorProto tensor : graph.getInitializerList()) {
+                if (tensor.getName().contains("word_embeddings") && tensor.getDimsCount() == 2) {
+                    rows = tensor.getDims(0);
+                    break;
+                }
+            }
+            return new Shape(depth, hidden, rows);
         });
     }
 
@@ -126,7 +129,7 @@ public final class LayerGraph {
             return target;
         }
         Cut cut = cut(load(onnxFile), layers, onnxFile);
-        write(cut.model(), target);
+        OnnxFiles.write(cut.model(), target);
         return target;
     }
 
@@ -136,10 +139,10 @@ public final class LayerGraph {
         OnnxMl.GraphProto graph = model.getGraph();
         int depth = depth(graph);
         if (depth < 1) {
-            throw EmbedErrors.notAnEncoder(source, "no node is named /encoder/layer.K/...");
+            throw InferErrors.notAnEncoder(source, "no node is named /encoder/layer.K/...");
         }
         if (layers.last() > depth) {
-            throw EmbedErrors.layerBeyondDepth(source, layers.last(), depth);
+            throw InferErrors.layerBeyondDepth(source, layers.last(), depth);
         }
         Map<String, Integer> producer = new HashMap<>();
         for (int i = 0; i < graph.getNodeCount(); i++) {
@@ -151,7 +154,7 @@ public final class LayerGraph {
         for (int layer : layers) {
             String name = outputName(layer, depth);
             if (!producer.containsKey(name)) {
-                throw EmbedErrors.notAnEncoder(source, "no node produces '" + name + "' (layer " + layer + " of " + depth + ")");
+                throw InferErrors.notAnEncoder(source, "no node produces '" + name + "' (layer " + layer + " of " + depth + ")");
             }
             outputs.put(layer, name);
         }
@@ -251,66 +254,11 @@ public final class LayerGraph {
 
     /** Reads an ONNX model with a clear error when the file is missing or is not one. */
     public static OnnxMl.ModelProto load(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw EmbedErrors.modelFileNotFound(path);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            com.google.protobuf.CodedInputStream coded = com.google.protobuf.CodedInputStream.newInstance(in);
-            coded.setSizeLimit(Integer.MAX_VALUE);
-            OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(coded);
-            if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
-                throw EmbedErrors.notAnEncoder(path, "it holds no graph with nodes");
-            }
-            return model;
-        } catch (InvalidProtocolBufferException e) {
-            throw EmbedErrors.notAnEncoder(path, "it does not parse as an ONNX protobuf (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw EmbedErrors.unreadable(path, e);
-        }
+        return OnnxFiles.load(path);
     }
 
-    static void write(OnnxMl.ModelProto model, Path target) {
-        try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, ".layer-graph-", ".onnx.tmp");
-            try {
-                try (var out = Files.newOutputStream(temporary)) {
-                    model.writeTo(out);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw EmbedErrors.cannotWrite(target, e);
-        }
-    }
-
-    /** SHA-256 of the file's bytes, memoised per path, size and modification time. */
     static String sha256(Path file) {
-        try {
-            String memoKey = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-            String known = HASHES.get(memoKey);
-            if (known != null) {
-                return known;
-            }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                int read;
-                while ((read = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, read);
-                }
-            }
-            String hash = HexFormat.of().formatHex(digest.digest());
-            HASHES.put(memoKey, hash);
-            return hash;
-        } catch (IOException e) {
-            throw EmbedErrors.unreadable(file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OnnxFiles.sha256(file);
     }
 
     /** Convenience: a sorted copy of {@code layers}. */

@@ -1,11 +1,8 @@
-package io.winnow.embed;
+package io.winnow.batchinfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.winnow.batchinfer.EncoderOptions;
-import io.winnow.batchinfer.ModelSpec;
-import io.winnow.batchinfer.TextEncoder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,7 @@ class MatryoshkaTest {
             1, 10, 2, 20, 3, 30,
             4, 40, 5, 50, 99, 99,
         };
-        float[][] pooled = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, LayerPooling.WEIGHTED_MEAN);
+        float[][] pooled = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, Pooling.WEIGHTED_MEAN);
         // text 1: weights 1/6, 2/6, 3/6 -> (1 + 4 + 9) / 6 = 14/6
         assertThat(pooled[0][0]).isCloseTo(14f / 6, within(1e-6f));
         assertThat(pooled[0][1]).isCloseTo(140f / 6, within(1e-5f));
@@ -27,9 +24,9 @@ class MatryoshkaTest {
         assertThat(pooled[1][0]).isCloseTo(14f / 3, within(1e-6f));
         assertThat(pooled[1][1]).isCloseTo(140f / 3, within(1e-5f));
 
-        float[][] mean = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, LayerPooling.MEAN);
+        float[][] mean = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, Pooling.MEAN);
         assertThat(mean[1]).containsExactly(4.5f, 45f);
-        float[][] cls = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, LayerPooling.CLS);
+        float[][] cls = Matryoshka.pool(data, 2, 3, 2, new int[] {3, 2}, Pooling.CLS);
         assertThat(cls[1]).containsExactly(4f, 40f);
     }
 
@@ -46,10 +43,8 @@ class MatryoshkaTest {
         List<Granularity> sizes = List.of(new Granularity(6, 384), new Granularity(6, 64), new Granularity(3, 384),
                 new Granularity(3, 32));
         Map<Granularity, float[][]> vectors;
-        try (MatryoshkaEncoder encoder = MatryoshkaEncoder.open(spec, LayerPooling.MEAN, sizes,
-                MatryoshkaEncoder.Options.defaults(2))) {
-            assertThat(encoder.layers()).containsExactly(3, 6);
-            vectors = encoder.encode(OrtRunner.SENTENCES);
+        try (TextEncoder encoder = TextEncoder.open(spec, EncoderOptions.defaults(2).withGranularities(sizes))) {
+            vectors = encoder.encodeGranularities(OrtRunner.SENTENCES);
         }
         assertThat(vectors).containsOnlyKeys(sizes);
         float[][] full6 = vectors.get(new Granularity(6, 384));
@@ -70,15 +65,5 @@ class MatryoshkaTest {
             // an earlier layer is a different, still related, representation
             assertThat(Matryoshka.dot(full3[i], full6[i])).isLessThan(0.99);
         }
-    }
-
-    @Test
-    void theStarbucksPresetIsThePaperListForBertBaseAndScaledForSmallerModels() {
-        assertThat(Preset.STARBUCKS.pairs(12, 768)).isEqualTo(Preset.STARBUCKS_PAIRS);
-        assertThat(Preset.STARBUCKS.pairs(12, 384)).extracting(Granularity::toString)
-                .containsExactly("2:16", "4:32", "6:64", "8:128", "10:256", "12:384");
-        assertThat(Preset.STARBUCKS.pairs(6, 384)).extracting(Granularity::toString)
-                .containsExactly("1:16", "2:32", "3:64", "4:128", "5:256", "6:384");
-        assertThat(Preset.NONE.pairs(6, 384)).isEmpty();
     }
 }

@@ -1,11 +1,13 @@
-package io.winnow.embed;
+package io.winnow.batchinfer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.internal.SessionCache;
 import io.winnow.batchinfer.internal.TokenBatch;
+import io.winnow.batchinfer.model.ModelFetcher;
+import org.apache.hadoop.conf.Configuration;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Test helper: raw named outputs of a graph file for a few texts (one padded batch). */
-final class OrtRunner {
-    static final List<String> SENTENCES = List.of(
+public final class OrtRunner {
+    public static final List<String> SENTENCES = List.of(
             "A man is playing a guitar on the street.",
             "Two dogs run across a snowy field.",
             "The stock market fell sharply after the announcement.",
@@ -25,8 +27,8 @@ final class OrtRunner {
 
     private OrtRunner() {}
 
-    static TokenBatch batch(ModelSpec spec, List<String> texts) throws Exception {
-        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(Path.of(spec.tokenizerFile()))
+    public static TokenBatch batch(ModelSpec spec, List<String> texts) throws Exception {
+        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(tokenizer(spec))
                 .optAddSpecialTokens(true).optTruncation(true).optMaxLength(64).optPadding(false).build()) {
             long[][] ids = new long[texts.size()][];
             long[][] types = new long[texts.size()][];
@@ -41,10 +43,11 @@ final class OrtRunner {
         }
     }
 
-    static Map<String, float[]> run(Path graph, TokenBatch batch, Set<String> outputs) throws Exception {
+    public static Map<String, float[]> run(Path graph, TokenBatch batch, Set<String> outputs) throws Exception {
         OrtEnvironment environment = SessionCache.environment();
         long[] shape = {batch.size(), batch.width()};
-        try (OrtSession session = SessionCache.open(graph, 1)) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession session = environment.createSession(graph.toString(), options)) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.inputIds()), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.attentionMask()), shape));
@@ -66,7 +69,17 @@ final class OrtRunner {
         }
     }
 
-    static double maxAbsDiff(float[] a, float[] b) {
+    /** The local copy of a spec's ONNX file (fetched into the model cache). */
+    public static Path onnx(ModelSpec spec) {
+        return ModelFetcher.fetch(spec.onnxUri(), null, new Configuration()).path();
+    }
+
+    /** The local copy of a spec's tokenizer.json. */
+    public static Path tokenizer(ModelSpec spec) {
+        return ModelFetcher.fetch(spec.tokenizerUri(), null, new Configuration()).path();
+    }
+
+    public static double maxAbsDiff(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
         }

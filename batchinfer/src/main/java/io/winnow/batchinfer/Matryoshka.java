@@ -1,4 +1,6 @@
-package io.winnow.embed;
+package io.winnow.batchinfer;
+
+import java.nio.FloatBuffer;
 
 /**
  * The arithmetic of 2D-Matryoshka embeddings, in plain Java: pool a layer's token states, then truncate to a
@@ -13,24 +15,28 @@ public final class Matryoshka {
      * @param data row-major {@code [batch, seq, hidden]} states, right-padded
      * @param lengths real tokens per text (the attention mask is 1 for the first {@code lengths[b]} positions)
      */
-    public static float[][] pool(float[] data, int batch, int seq, int hidden, int[] lengths, LayerPooling pooling) {
+    public static float[][] pool(float[] data, int batch, int seq, int hidden, int[] lengths, Pooling pooling) {
+        return pool(FloatBuffer.wrap(data), batch, seq, hidden, lengths, pooling);
+    }
+
+    /** As {@link #pool(float[], int, int, int, int[], Pooling)}, straight from a model output buffer (no copy). */
+    public static float[][] pool(FloatBuffer data, int batch, int seq, int hidden, int[] lengths, Pooling pooling) {
         if (lengths.length != batch) {
             throw new IllegalArgumentException("output batch " + batch + " does not match " + lengths.length + " texts");
         }
-        if ((long) batch * seq * hidden != data.length) {
-            throw new IllegalArgumentException("data holds " + data.length + " values, not " + batch + "x" + seq + "x" + hidden);
+        if ((long) batch * seq * hidden != data.remaining()) {
+            throw new IllegalArgumentException("data holds " + data.remaining() + " values, not " + batch + "x" + seq + "x"
+                    + hidden);
         }
+        int origin = data.position();
         float[][] out = new float[batch][];
+        double[] sum = new double[hidden];
         for (int b = 0; b < batch; b++) {
-            int base = b * seq * hidden;
+            int base = origin + b * seq * hidden;
             int real = Math.max(1, Math.min(lengths[b], seq));
-            double[] sum = new double[hidden];
+            java.util.Arrays.fill(sum, 0);
             switch (pooling) {
-                case CLS -> {
-                    for (int h = 0; h < hidden; h++) {
-                        sum[h] = data[base + h];
-                    }
-                }
+                case CLS -> add(sum, data, base, 1.0);
                 case MEAN -> {
                     for (int t = 0; t < real; t++) {
                         add(sum, data, base + t * hidden, 1.0);
@@ -49,6 +55,18 @@ public final class Matryoshka {
                 vector[h] = (float) sum[h];
             }
             out[b] = vector;
+        }
+        return out;
+    }
+
+    /** The rows of a {@code [batch, dim]} output (a model that pools inside its graph). */
+    public static float[][] rows(FloatBuffer data, int batch, int dim) {
+        if ((long) batch * dim != data.remaining()) {
+            throw new IllegalArgumentException("data holds " + data.remaining() + " values, not " + batch + "x" + dim);
+        }
+        float[][] out = new float[batch][dim];
+        for (int b = 0; b < batch; b++) {
+            data.get(out[b]);
         }
         return out;
     }
@@ -82,9 +100,9 @@ public final class Matryoshka {
         return dot;
     }
 
-    private static void add(double[] sum, float[] data, int offset, double weight) {
+    private static void add(double[] sum, FloatBuffer data, int offset, double weight) {
         for (int h = 0; h < sum.length; h++) {
-            sum[h] += weight * data[offset + h];
+            sum[h] += weight * data.get(offset + h);
         }
     }
 

@@ -1,5 +1,6 @@
-package io.winnow.embed;
+package io.winnow.batchinfer;
 
+import io.winnow.batchinfer.internal.InferErrors;
 import java.io.Serializable;
 import java.util.Comparator;
 
@@ -24,17 +25,17 @@ public record Granularity(int layer, int dim) implements Comparable<Granularity>
     public static Granularity parse(String value) {
         String[] parts = value == null ? new String[0] : value.trim().split(":");
         if (parts.length != 2) {
-            throw EmbedErrors.badGranularity(value);
+            throw InferErrors.badGranularity(value);
         }
         try {
             int layer = Integer.parseInt(parts[0].trim());
             int dim = Integer.parseInt(parts[1].trim());
             if (layer < 1 || dim < 1) {
-                throw EmbedErrors.badGranularity(value);
+                throw InferErrors.badGranularity(value);
             }
             return new Granularity(layer, dim);
         } catch (NumberFormatException e) {
-            throw EmbedErrors.badGranularity(value);
+            throw InferErrors.badGranularity(value);
         }
     }
 

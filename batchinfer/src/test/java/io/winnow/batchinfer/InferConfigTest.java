@@ -73,7 +73,7 @@ class InferConfigTest {
         ConfigSection section = new ConfigSection("test.yaml", "infer", Map.of("pooling", "max"));
         assertThatThrownBy(() -> InferConfig.fromConfig(section))
                 .isInstanceOf(WinnowException.class)
-                .hasMessage("Bad value for 'infer.pooling' in test.yaml: got 'max'. Allowed values: mean, cls, none."
+                .hasMessage("Bad value for 'infer.pooling' in test.yaml: got 'max'. Allowed values: mean, cls, weighted-mean."
                         + " Change the value and run again.");
     }
 }

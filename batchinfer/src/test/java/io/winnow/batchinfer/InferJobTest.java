@@ -178,8 +178,8 @@ class InferJobTest {
         assertThatThrownBy(() -> InferJob.run(spark, context, config))
                 .isInstanceOf(WinnowException.class)
                 .hasMessageStartingWith("Model '/no/such/model' is neither a built-in model (all-minilm-l6-v2,"
-                        + " all-minilm-l6-v2-int8, bge-small-en-v1.5, bge-small-en-v1.5-int8) nor an existing file or directory.")
-                .hasMessageContaining("mvn -pl batchinfer -am install -DskipTests")
+                        + " all-minilm-l6-v2-int8, bge-small-en-v1.5, bge-small-en-v1.5-int8) nor an existing file or folder.")
+                .hasMessageContaining("a model URI (a local path, file:, hdfs:// or s3a://)")
                 .extracting(e -> ((WinnowException) e).errorCode()).isEqualTo(ErrorCode.INPUT_NOT_FOUND);
     }
 }

@@ -1,15 +1,15 @@
 /**
- * 2D-Matryoshka embeddings (MRL x layers: 2DMSE, Starbucks) from ordinary encoder ONNX models.
+ * 2D-Matryoshka embeddings (MRL x layers: 2DMSE, Starbucks) as a Spark stage, on the one encoder of
+ * {@code io.winnow.batchinfer}.
  *
  * <ul>
- *   <li>{@link io.winnow.embed.LayerGraph}: cuts an encoder graph so its outputs are chosen layers' hidden states and
- *       it holds only what the deepest of them needs (layer k of L costs about k/L).</li>
- *   <li>{@link io.winnow.embed.MatryoshkaEncoder}: single-process; one forward pass per batch gives every requested
- *       (layer, dim): per-layer pooling ({@link io.winnow.embed.LayerPooling}: cls, mean, weighted-mean), then
- *       prefix truncation and L2 re-normalisation ({@link io.winnow.embed.Matryoshka}).</li>
  *   <li>{@link io.winnow.embed.EmbedJob} / {@link io.winnow.embed.EmbedConfig}: the {@code embed} stage on Spark,
- *       long-format output (one row per document, layer and dim).</li>
- *   <li>{@link io.winnow.embed.StsEvaluation}: STS-B Spearman per (layer, dim), Markdown table and PNG heatmap.</li>
+ *       long-format output (one row per document, layer and dim); the encoder ({@link io.winnow.batchinfer.TextEncoder}
+ *       with granularities) cuts the graph after the deepest requested layer, pools each layer once and returns
+ *       normalised prefixes.</li>
+ *   <li>{@link io.winnow.embed.Preset}: named (layer, dim) lists (Starbucks).</li>
+ *   <li>{@link io.winnow.embed.StsEvaluation}: Spearman per (layer, dim) on an STS CSV, Markdown table and PNG
+ *       heatmap, both naming the file evaluated.</li>
  * </ul>
  */
 package io.winnow.embed;

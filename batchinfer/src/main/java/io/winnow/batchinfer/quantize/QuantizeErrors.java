@@ -10,8 +10,8 @@ final class QuantizeErrors {
 
     static WinnowException modelNotFound(Path path) {
         return new WinnowException(ErrorCode.INPUT_NOT_FOUND, String.format(
-                "ONNX model '%s' does not exist. Pass the path of an fp32 .onnx file, e.g. "
-                        + "batchinfer/target/models/all-minilm-l6-v2/all-minilm-l6-v2.onnx (built by 'mvn -pl batchinfer -am install').",
+                "ONNX model '%s' does not exist. Pass a built-in model name (all-minilm-l6-v2, bge-small-en-v1.5) or the"
+                        + " path or URI of an fp32 .onnx file.",
                 path));
     }
 
@@ -51,8 +51,8 @@ final class QuantizeErrors {
 
     static WinnowException tokenizerNotFound(Path path) {
         return new WinnowException(ErrorCode.INPUT_NOT_FOUND, String.format(
-                "Tokenizer file '%s' does not exist. Pass the model's HuggingFace tokenizer.json "
-                        + "(e.g. batchinfer/target/models/all-minilm-l6-v2/all-minilm-l6-v2-tokenizer.json), or turn the evaluation off.",
+                "Tokenizer file '%s' does not exist. Put the model's HuggingFace tokenizer.json beside the .onnx file"
+                        + " (<name>-tokenizer.json or tokenizer.json), or turn the evaluation off.",
                 path));
     }
 

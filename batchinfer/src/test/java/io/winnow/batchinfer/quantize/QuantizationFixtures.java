@@ -1,33 +1,28 @@
 package io.winnow.batchinfer.quantize;
 
+import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.OrtRunner;
 import io.winnow.batchinfer.Pooling;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The real models unpacked by the build into batchinfer/target/models. */
+/** The real built-in models, fetched from the classpath into the model cache. */
 final class QuantizationFixtures {
     private QuantizationFixtures() {}
 
     record Model(Path fp32, Path tokenizer, Pooling pooling, Path publisherInt8) {}
 
-    static Path models() {
-        String root = System.getProperty("winnow.project.root", System.getenv().getOrDefault("WINNOW_HOME", "."));
-        Path models = Path.of(root, "batchinfer", "target", "models");
-        return Files.isDirectory(models) ? models : Path.of("target", "models");
-    }
-
     static Model model(String name) {
-        Path models = models();
         return switch (name) {
-            case "minilm" -> new Model(models.resolve("all-minilm-l6-v2/all-minilm-l6-v2.onnx"),
-                    models.resolve("all-minilm-l6-v2/all-minilm-l6-v2-tokenizer.json"), Pooling.MEAN,
-                    models.resolve("all-minilm-l6-v2-q/all-minilm-l6-v2-q.onnx"));
-            case "bge" -> new Model(models.resolve("bge-small-en-v15/bge-small-en-v1.5.onnx"),
-                    models.resolve("bge-small-en-v15/bge-small-en-v1.5-tokenizer.json"), Pooling.CLS,
-                    models.resolve("bge-small-en-v15-q/bge-small-en-v1.5-q.onnx"));
+            case "minilm" -> model("all-minilm-l6-v2", "all-minilm-l6-v2-int8");
+            case "bge" -> model("bge-small-en-v1.5", "bge-small-en-v1.5-int8");
             default -> throw new IllegalArgumentException("unknown model " + name);
         };
+    }
+
+    private static Model model(String fp32, String int8) {
+        ModelSpec spec = ModelSpec.of(fp32);
+        return new Model(OrtRunner.onnx(spec), OrtRunner.tokenizer(spec), spec.pooling(), OrtRunner.onnx(ModelSpec.of(int8)));
     }
 
     static String row(String label, long bytes, QuantizationReport report) {

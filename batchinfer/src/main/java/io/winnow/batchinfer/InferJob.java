@@ -71,7 +71,14 @@ public final class InferJob {
         EncodingCounters counters = EncodingCounters.register(spark, STAGE);
         EmbedPartition function = new EmbedPartition(model, config.tokenBudget(), config.maxBatchSize(),
                 config.sortByLength(), config.sortWindow(), config.intraOpThreads(), config.device(), context.runId(), counters);
-        long outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        // Spark names the encoding stage "infer" (progress lines, event logs, the cluster test's executor kill).
+        spark.sparkContext().setCallSite(STAGE);
+        long outputVersion;
+        try {
+            outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        } finally {
+            spark.sparkContext().clearCallSite();
+        }
         long quarantinedRows = Quarantine.replaceStageRowsCounted(
                 Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
         long keptRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);

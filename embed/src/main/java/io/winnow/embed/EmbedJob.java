@@ -102,7 +102,13 @@ public final class EmbedJob {
                 granularities);
         EmbedPartition function = new EmbedPartition(model, options, config.intraOpThreads(), WINDOW, context.runId(),
                 counters);
-        long outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        spark.sparkContext().setCallSite(STAGE);
+        long outputVersion;
+        try {
+            outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
+        } finally {
+            spark.sparkContext().clearCallSite();
+        }
         long quarantinedRows = Quarantine.replaceStageRowsCounted(
                 Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
         long vectors = DeltaTables.writtenRows(spark, outputPath, outputVersion);

@@ -48,6 +48,7 @@ public final class SessionCache {
         private final OrtSession session;
         private final OrtSession.SessionOptions options;
         private final int gpu;
+        private volatile boolean closed;
 
         CachedSession(OrtSession session, OrtSession.SessionOptions options, int gpu) {
             this.session = session;
@@ -72,8 +73,9 @@ public final class SessionCache {
         public OrtSession.Result run(Map<String, OnnxTensor> inputs, Set<String> outputs) throws OrtException {
             LIFETIME.readLock().lock();
             try {
-                if (closing) {
-                    throw new OrtException("the JVM is shutting down; the model session is closed");
+                if (closing || closed) {
+                    throw new IllegalStateException("the model session is closed (the JVM is shutting down, or the"
+                            + " session cache was cleared); open a new encoder");
                 }
                 return session.run(inputs, outputs);
             } finally {
@@ -82,6 +84,7 @@ public final class SessionCache {
         }
 
         void close() throws OrtException {
+            closed = true;
             try {
                 session.close();
             } finally {

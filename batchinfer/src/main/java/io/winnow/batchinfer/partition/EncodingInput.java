@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.not;
 
 import io.winnow.core.table.Quarantine;
 import io.winnow.core.table.Tables;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -40,18 +39,23 @@ public final class EncodingInput {
     /**
      * The rows that have an id and a text, as {@code (doc_id, text)}, in {@code partitions} partitions, or
      * at least the default parallelism when {@code partitions} is 0 (a one-file table would otherwise
-     * run on one core).
+     * run on one core), each partition sorted by id ({@link #inIdOrder}).
      */
     public static Dataset<Row> encodable(SparkSession spark, Dataset<Row> documents, int partitions) {
         Dataset<Row> valid = documents.where(not(Quarantine.missingIdOrText())).select(col("doc_id"), col("text"));
         int current = valid.rdd().getNumPartitions();
         int wanted = partitions > 0 ? partitions : Math.max(current, spark.sparkContext().defaultParallelism());
-        return wanted == current ? valid : valid.repartition(wanted);
+        return inIdOrder(wanted == current ? valid : valid.repartition(wanted));
     }
 
-    /** Size and modification time of a model file, so a replaced model file reruns the stage. */
-    public static String fingerprint(String file) {
-        File model = new File(file);
-        return model.length() + "@" + model.lastModified();
+    /**
+     * Each partition sorted by {@code doc_id}. A shuffle delivers a partition's rows in arrival order, which differs
+     * between runs, clusters and task retries; batches are cut from length-sorted windows with ties kept in input
+     * order, so without this the batch a text lands in would vary, and with dynamically quantized (int8) models, which
+     * pick one activation scale per batch, so would its vector (cosine 0.988 between two runs of the same table).
+     * Sorted, the vectors are a function of the partition's contents alone.
+     */
+    public static Dataset<Row> inIdOrder(Dataset<Row> rows) {
+        return rows.sortWithinPartitions("doc_id");
     }
 }

@@ -1,10 +1,11 @@
 package io.winnow.batchinfer.bench;
 
 import io.winnow.batchinfer.EncoderOptions;
-import io.winnow.batchinfer.EncoderStats;
 import io.winnow.batchinfer.InferConfig;
 import io.winnow.batchinfer.InferJob;
+import io.winnow.batchinfer.Matryoshka;
 import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.OrtRunner;
 import io.winnow.batchinfer.StsSentences;
 import io.winnow.batchinfer.TextEncoder;
 import io.winnow.core.run.RunContext;
@@ -14,57 +15,55 @@ import io.winnow.core.table.RowValues;
 import io.winnow.core.table.Tables;
 import io.winnow.core.table.Warehouse;
 import io.winnow.core.testing.TestSpark;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Batch-inference throughput in one JVM on N real sentences (STS-B English train+dev from
- * ../shared/data, else bundled text): a bare single-process {@link TextEncoder} loop against the Spark
- * {@link InferJob} path (local[2], 2 tasks x 1 ORT thread and 1 task x 2 threads, Delta write included),
- * fp32 against int8, per-row and naive fixed-size batches against token-budget batching. Prints a Markdown
- * table with ratios against the fp32 bare loop. Models are loaded before timing (per-JVM cache). Every case
- * runs once per round, interleaved, and the best round counts.
+ * Batch inference side by side, in one run on the same texts, model files and thread counts: (a) the {@code infer}
+ * stage on Spark (read Delta, encode, write Delta; n threads = n tasks x 1 ONNX Runtime thread), (b) a bare Java loop
+ * over the same {@link TextEncoder}, (c) the loop a user would write in Python ({@code bench/peer/ort_loop.py}: ONNX
+ * Runtime + tokenizers + numpy), for all-MiniLM-L6-v2 fp32 and int8 at 1 and 2 threads. Every case runs once per
+ * round, interleaved; the best round counts. Prints texts/s, CPU-seconds, the ratios and the cosine of Winnow's
+ * vectors to the peer's.
  *
- * <pre>bench/batch-inference.sh [texts=4000] [rounds=2]</pre>
+ * <pre>bench/batch-inference.sh [texts=4000] [rounds=3]</pre>
  */
 public final class InferenceBenchmark {
-    private static final String FP32 = "all-minilm-l6-v2";
-    private static final String INT8 = "all-minilm-l6-v2-int8";
+    private static final List<String> MODELS = List.of("all-minilm-l6-v2", "all-minilm-l6-v2-int8");
 
-    private record Measurement(String path, String model, String parallelism, String batching, long texts, long tokens,
-            double seconds, double padding) {
-        double textsPerSecond() {
-            return texts / seconds;
-        }
-
-        double tokensPerSecond() {
-            return tokens / seconds;
-        }
-    }
+    /** One timed run. */
+    record Run(double seconds, double cpuSeconds, float[][] vectors) {}
 
     private InferenceBenchmark() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        // "spark-vs-bare" keeps only the cases of the Spark-overhead question (fp32 in both thread layouts, int8), for long runs.
-        boolean sparkVersusBareOnly = args.length > 2 && args[2].equals("spark-vs-bare");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String python = System.getProperty("winnow.bench.python", "python3");
+        Path out = Path.of(System.getProperty("winnow.bench.out", "bench/out")).toAbsolutePath();
+        Files.createDirectories(out);
         List<String> texts = texts(count);
-        System.out.printf("Batch inference benchmark: %d texts (%s), %d cores%n", texts.size(),
+        Path textsFile = out.resolve("texts.jsonl");
+        writeTexts(texts, textsFile);
+        System.out.printf(Locale.ROOT, "Batch inference, three ways: %d texts (%s), %d cores, %d rounds%n", texts.size(),
                 StsSentences.directory().isPresent() ? "STS-B en train+dev" : "bundled text",
-                Runtime.getRuntime().availableProcessors());
-        for (String model : List.of(FP32, INT8)) {
-            for (int threads : new int[] {1, 2}) {
-                try (TextEncoder warm = TextEncoder.open(ModelSpec.of(model), EncoderOptions.defaults(threads))) {
-                    warm.encode(texts.subList(0, Math.min(64, texts.size())));
-                }
-            }
-        }
+                Runtime.getRuntime().availableProcessors(), rounds);
 
         SparkSession spark = TestSpark.session();
         RunContext context = new RunContext(RunContext.newRunId(), new Warehouse(TestSpark.tempDirectory("bench").toString()),
@@ -76,117 +75,183 @@ public final class InferenceBenchmark {
         }
         DeltaTables.overwrite(spark.createDataFrame(rows, Tables.DOCUMENT_SCHEMA).repartition(1),
                 context.warehouse().resolve("curated"));
-        // Spark warm-up: first job, first Delta write.
-        spark(spark, context, InferConfig.defaults().withParallelism(2, 1), "warm-up", "");
 
-        EncoderOptions budget = EncoderOptions.defaults(2);
-        List<String> perRowTexts = texts.subList(0, Math.min(texts.size(), 1000));
-        InferConfig base = InferConfig.defaults();
-        String tokenBudget = "token budget 8192 / max 64";
-        List<Supplier<Measurement>> cases = List.of(
-                () -> bare(FP32, budget, tokenBudget, texts),
-                () -> bare(INT8, budget, tokenBudget, texts),
-                () -> bare(FP32, budget.withBatching(8192, 64, false), "fixed 64, unsorted", texts),
-                () -> bare(FP32, budget.withBatching(8192, 1, false), "per row (batch 1)", perRowTexts),
-                () -> spark(spark, context, base.withParallelism(2, 1), "Spark infer, 2 tasks x 1 thread", tokenBudget),
-                () -> spark(spark, context, base.withParallelism(1, 2), "Spark infer, 1 task x 2 threads", tokenBudget),
-                () -> spark(spark, context, base.withModel(INT8, null, null).withParallelism(2, 1),
-                        "Spark infer, 2 tasks x 1 thread", tokenBudget),
-                () -> spark(spark, context, base.withBatching(8192, 64, false).withParallelism(2, 1),
-                        "Spark infer, 2 tasks x 1 thread", "fixed 64, unsorted"),
-                () -> spark(spark, context, base.withBatching(8192, 1, false).withParallelism(2, 1),
-                        "Spark infer, 2 tasks x 1 thread", "per row (batch 1)"));
-        if (sparkVersusBareOnly) {
-            cases = List.of(cases.get(0), cases.get(4), cases.get(5), cases.get(1), cases.get(6));
-        }
-        // "threads" compares the two ways to give the Spark stage the bare loop's two threads.
-        if (args.length > 2 && args[2].equals("threads")) {
-            cases = List.of(cases.get(0), cases.get(4), cases.get(5));
-        }
-        // "windows" compares the Spark stage's sort window sizes (texts tokenized and sorted together per task).
-        if (args.length > 2 && args[2].equals("windows")) {
-            List<Supplier<Measurement>> windows = new ArrayList<>(List.of(cases.get(0)));
-            for (int window : new int[] {50_000, 8192, 2048}) {
-                windows.add(() -> spark(spark, context, base.withParallelism(2, 1).withSortWindow(window),
-                        "Spark infer, 2 tasks x 1 thread", tokenBudget + ", window " + window));
+        Map<String, Supplier<Run>> cases = new LinkedHashMap<>();
+        for (String model : MODELS) {
+            ModelSpec spec = ModelSpec.of(model);
+            Path onnx = OrtRunner.onnx(spec);
+            Path tokenizer = OrtRunner.tokenizer(spec);
+            for (int threads : new int[] {1, 2}) {
+                int t = threads;
+                cases.put(key("bare", model, t), () -> bare(spec, t, texts));
+                cases.put(key("spark", model, t), () -> spark(spark, context, model, t, texts.size()));
+                cases.put(key("python", model, t), () -> python(python, onnx, tokenizer, textsFile, t,
+                        spec.pooling().configName(), out.resolve("peer-" + model + "-" + t + ".npy")));
             }
-            cases = windows;
         }
-        // Rounds run every case in turn and keep each case's best: the cores are shared, so interleaving and
-        // best-of reduce (not remove) the effect of other load.
-        List<Measurement> results = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (Measurement) null));
+        // warm-up: JIT, sessions, the first Spark job
+        for (String model : MODELS) {
+            bare(ModelSpec.of(model), 2, texts.subList(0, Math.min(256, texts.size())));
+        }
+        spark(spark, context, MODELS.get(0), 2, texts.size());
+
+        Map<String, Run> best = new HashMap<>();
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("Round %d of %d%n", round, rounds);
-            for (int i = 0; i < cases.size(); i++) {
-                Measurement measurement = cases.get(i).get();
-                if (results.get(i) == null || measurement.textsPerSecond() > results.get(i).textsPerSecond()) {
-                    results.set(i, measurement);
+            for (Map.Entry<String, Supplier<Run>> entry : cases.entrySet()) {
+                Run run = entry.getValue().get();
+                System.out.printf(Locale.ROOT, "  %-40s %7.1f texts/s  %6.2f CPU-s%n", entry.getKey(),
+                        texts.size() / run.seconds(), run.cpuSeconds());
+                Run known = best.get(entry.getKey());
+                if (known == null || run.seconds() < known.seconds()) {
+                    best.put(entry.getKey(), run.vectors() == null && known != null
+                            ? new Run(run.seconds(), run.cpuSeconds(), known.vectors()) : run);
                 }
             }
         }
-        print(results);
+        print(best, texts.size());
         spark.stop();
         System.exit(0);
     }
 
-    private static Measurement bare(String model, EncoderOptions options, String batching, List<String> texts) {
-        try (TextEncoder encoder = TextEncoder.open(ModelSpec.of(model), options)) {
-            long gcStarted = gcMillis();
+    private static String key(String path, String model, int threads) {
+        return path + " " + model + " " + threads;
+    }
+
+    private static Run bare(ModelSpec spec, int threads, List<String> texts) {
+        try (TextEncoder encoder = TextEncoder.open(spec, EncoderOptions.defaults(threads))) {
+            long cpu = processCpuNanos();
             long started = System.nanoTime();
-            encoder.encode(texts);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            EncoderStats stats = encoder.stats();
-            Measurement result = new Measurement("bare Java loop", model, "1 x " + options.intraOpThreads() + " threads",
-                    batching, stats.texts(), stats.tokens(), seconds, stats.paddingFraction());
-            System.out.printf("  %s %s %s: %.1f texts/s (GC %.1f s)%n", result.path(), model, batching,
-                    result.textsPerSecond(), (gcMillis() - gcStarted) / 1e3);
-            return result;
+            float[][] vectors = encoder.encode(texts);
+            return new Run((System.nanoTime() - started) / 1e9, (processCpuNanos() - cpu) / 1e9, vectors);
         }
     }
 
-    private static Measurement spark(SparkSession spark, RunContext context, InferConfig config, String path,
-            String batching) {
-        InferConfig named = config.withTables("curated", "embeddings_" + Math.abs(config.hashCode()));
-        long gcStarted = gcMillis();
-        StageResult result = InferJob.run(spark, context, named);
-        double seconds = result.elapsed().toNanos() / 1e9;
-        Map<String, Long> detail = result.counts().detail();
-        long tokens = detail.get("tokens");
-        long padded = detail.get("padded_tokens");
-        Measurement measurement = new Measurement(path.replaceFirst(", .*", ""), config.model(),
-                path.contains(",") ? path.substring(path.indexOf(", ") + 2) : "", batching, result.counts().kept(), tokens,
-                seconds, tokens + padded == 0 ? 0 : (double) padded / (tokens + padded));
-        System.out.printf("  %s %s %s: %.1f texts/s (GC %.1f s)%n", path, config.model(), batching,
-                measurement.textsPerSecond(), (gcMillis() - gcStarted) / 1e3);
-        return measurement;
+    private static Run spark(SparkSession spark, RunContext context, String model, int threads, int count) {
+        InferConfig config = InferConfig.defaults().withModel(model, null, null).withParallelism(threads, 1)
+                .withTables("curated", "embeddings_" + model.replace('-', '_') + "_" + threads);
+        long cpu = processCpuNanos();
+        StageResult result = InferJob.run(spark, context, config.withSortWindow(50_000));
+        if (result.counts().kept() != count) {
+            throw new IllegalStateException("Spark infer kept " + result.counts().kept() + " of " + count);
+        }
+        return new Run(result.elapsed().toNanos() / 1e9, (processCpuNanos() - cpu) / 1e9, null);
     }
 
-    /** Collection time of every collector of this JVM so far (both Spark's and the bare loop's garbage). */
-    private static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    private static Run python(String python, Path onnx, Path tokenizer, Path texts, int threads, String pooling, Path npy) {
+        try {
+            Process process = new ProcessBuilder(python, Path.of("bench/peer/ort_loop.py").toAbsolutePath().toString(),
+                    onnx.toString(), tokenizer.toString(), texts.toString(), String.valueOf(threads), pooling, npy.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("the Python peer failed: " + output);
+            }
+            double seconds = number(output, "seconds");
+            double cpu = number(output, "cpu_seconds");
+            return new Run(seconds, cpu, readNpy(npy));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the Python peer with " + python, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static void print(List<Measurement> results) {
-        Measurement baseline = results.get(0);
+    private static double number(String json, String field) {
+        int at = json.indexOf("\"" + field + "\": ");
+        int from = at + field.length() + 4;
+        int to = from;
+        while (to < json.length() && "0123456789.eE-".indexOf(json.charAt(to)) >= 0) {
+            to++;
+        }
+        return Double.parseDouble(json.substring(from, to));
+    }
+
+    /** A 2-D float32 little-endian .npy file (what numpy.save writes for the peer's vectors). */
+    static float[][] readNpy(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = buffer.getShort(8) & 0xffff;
+        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+        String shape = header.substring(header.indexOf('(') + 1, header.indexOf(')'));
+        String[] dims = shape.split(",");
+        int rows = Integer.parseInt(dims[0].trim());
+        int columns = Integer.parseInt(dims[1].trim());
+        buffer.position(10 + headerLength);
+        float[][] out = new float[rows][columns];
+        for (float[] row : out) {
+            buffer.asFloatBuffer().get(row);
+            buffer.position(buffer.position() + columns * 4);
+        }
+        return out;
+    }
+
+    private static void print(Map<String, Run> best, int count) {
         System.out.println();
-        System.out.println("| path | model | tasks x ORT threads | batching | texts | texts/s | tokens/s | padding | vs bare fp32 loop |");
-        System.out.println("|---|---|---|---|---:|---:|---:|---:|---:|");
-        for (Measurement m : results) {
-            System.out.printf("| %s | %s | %s | %s | %d | %.1f | %.0f | %.1f%% | %.2fx |%n", m.path(), m.model(),
-                    m.parallelism(), m.batching(), m.texts(), m.textsPerSecond(), m.tokensPerSecond(), 100 * m.padding(),
-                    m.textsPerSecond() / baseline.textsPerSecond());
+        System.out.println("| model | threads | Spark infer texts/s | bare Java texts/s | Python ORT texts/s | Spark / bare"
+                + " | Spark / Python | bare / Python | Spark / Python per CPU-s | min cosine bare vs Python |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String model : MODELS) {
+            for (int threads : new int[] {1, 2}) {
+                Run spark = best.get(key("spark", model, threads));
+                Run bare = best.get(key("bare", model, threads));
+                Run python = best.get(key("python", model, threads));
+                double minCosine = 1;
+                for (int i = 0; i < bare.vectors().length; i++) {
+                    minCosine = Math.min(minCosine, Matryoshka.dot(bare.vectors()[i], python.vectors()[i]));
+                }
+                System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.6f |%n", model,
+                        threads, count / spark.seconds(), count / bare.seconds(), count / python.seconds(),
+                        bare.seconds() / spark.seconds(), python.seconds() / spark.seconds(),
+                        python.seconds() / bare.seconds(), python.cpuSeconds() / spark.cpuSeconds(), minCosine);
+            }
         }
         System.out.println();
-        System.out.println("Spark rows: whole stage (read Delta, repartition, infer, write Delta, count), models preloaded;"
-                + " best of the rounds; per-row bare loop on the first 1000 texts.");
+        for (int threads : new int[] {1, 2}) {
+            for (String path : List.of("spark", "bare", "python")) {
+                System.out.printf(Locale.ROOT, "int8 / fp32 speed, %s, %d threads: %.2fx%n", path, threads,
+                        best.get(key(path, MODELS.get(0), threads)).seconds()
+                                / best.get(key(path, MODELS.get(1), threads)).seconds());
+            }
+        }
+        System.out.println("Spark rows: the whole stage (read Delta, repartition, encode, write Delta, count); CPU-s are"
+                + " this JVM's (Spark and bare) or the Python process's; best of the rounds by wall time.");
     }
 
-    private static List<String> texts(int count) {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void writeTexts(List<String> texts, Path file) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String text : texts) {
+            out.append('"');
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append("\"\n");
+        }
+        Files.writeString(file, out, StandardCharsets.UTF_8);
+    }
+
+    static List<String> texts(int count) {
         List<String> texts = new ArrayList<>(StsSentences.directory()
                 .map(directory -> StsSentences.sentences(directory, count))
                 .orElse(List.of()));
-        // Longer runs repeat the real sentences (inference cost does not care about repeats).
         for (int i = 0, real = texts.size(); real > 0 && texts.size() < count; i++) {
             texts.add(texts.get(i % real));
         }

@@ -44,16 +44,32 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Starts the Master and the Workers without waiting for them; see {@link #awaitWorkers}. */
     static StandaloneCluster start(Path sparkHome, Path directory, int workers, int coresPerWorker, String memoryPerWorker) {
+        return start(sparkHome, directory, workers, coresPerWorker, memoryPerWorker, List.of());
+    }
+
+    /**
+     * As above, with each Worker (and so its executors) in its own mount namespace where every folder of
+     * {@code hiddenFolders} is covered by an empty folder of its own: executors that do not see the driver's files,
+     * on one machine. Needs root and {@code unshare} (see {@link #canHideFolders()}).
+     */
+    static StandaloneCluster start(Path sparkHome, Path directory, int workers, int coresPerWorker, String memoryPerWorker,
+            List<Path> hiddenFolders) {
         StandaloneCluster cluster = new StandaloneCluster(sparkHome, directory);
         try {
-            cluster.daemons.add(cluster.launch("master", "org.apache.spark.deploy.master.Master",
+            cluster.daemons.add(cluster.launch("master", List.of(), "org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", Integer.toString(cluster.masterPort),
                     "--webui-port", Integer.toString(cluster.masterWebPort)));
             for (int i = 1; i <= workers; i++) {
                 int port = freePort();
                 cluster.workerPorts.add(port);
                 Path workDirectory = Files.createDirectories(directory.resolve("worker-" + i));
-                cluster.daemons.add(cluster.launch("worker-" + i, "org.apache.spark.deploy.worker.Worker",
+                List<String> mounts = new ArrayList<>();
+                for (int h = 0; h < hiddenFolders.size(); h++) {
+                    Path cover = Files.createDirectories(directory.resolve("worker-" + i + "-cover-" + h));
+                    Files.createDirectories(hiddenFolders.get(h));
+                    mounts.add("mount --bind '" + cover + "' '" + hiddenFolders.get(h) + "'");
+                }
+                cluster.daemons.add(cluster.launch("worker-" + i, mounts, "org.apache.spark.deploy.worker.Worker",
                         "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0",
                         "--cores", Integer.toString(coresPerWorker), "--memory", memoryPerWorker,
                         "--work-dir", workDirectory.toString(), cluster.masterUrl()));
@@ -123,8 +139,32 @@ final class StandaloneCluster implements AutoCloseable {
                 "SPARK_LOCAL_IP", "127.0.0.1", "OPT_OUT_TRACKING", "true");
     }
 
-    private Process launch(String name, String mainClass, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
+    /** The folder a Worker's executors use as model cache when the driver's is hidden: cover {@code h} of worker i. */
+    Path cover(int worker, int hidden) {
+        return directory.resolve("worker-" + worker + "-cover-" + hidden);
+    }
+
+    /** True when this process may start Workers in their own mount namespace (root with unshare). */
+    static boolean canHideFolders() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "-m", "--propagation", "private", "true").start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Process launch(String name, List<String> mounts, String mainClass, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (!mounts.isEmpty()) {
+            // a private mount namespace: the bind mounts cover the driver's folders for this Worker and its executors only
+            command.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                    String.join(" && ", mounts) + " && exec \"$@\"", "worker"));
+        }
+        command.addAll(List.of(javaExecutable(), "-Xmx512m"));
         command.addAll(List.of(JavaModuleOptions.defaultModuleOptions().split("\\s+")));
         command.addAll(List.of("-Dai.djl.offline=true", "-cp", sparkHome.resolve("conf") + ":" + sparkHome.resolve("jars") + "/*",
                 mainClass));

@@ -2,6 +2,11 @@ package io.winnow.jobs.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.winnow.batchinfer.Matryoshka;
+import io.winnow.batchinfer.ModelSpec;
+import io.winnow.batchinfer.model.ModelFetcher;
 import io.winnow.core.run.RunLog;
 import io.winnow.core.run.StageResult;
 import io.winnow.core.table.DeltaTables;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,6 +65,7 @@ class StandaloneClusterIT {
     private static Path reference;
     private static Path listenerJar;
     private static StandaloneCluster cluster;
+    private static boolean hideFolders;
 
     @BeforeAll
     static void startTheClusterAndRunTheLocalReference() throws Exception {
@@ -63,7 +73,11 @@ class StandaloneClusterIT {
         Path sparkHome = root.resolve("jobs/target/spark-home");
         assertThat(sparkHome.resolve("jars")).as("built by `mvn package` before the integration tests").isDirectory();
         directory = TestSpark.tempDirectory("standalone-cluster");
-        cluster = StandaloneCluster.start(sparkHome, directory, 2, 1, "1536m");
+        // Workers run in their own mount namespaces: this JVM's model cache (where the driver fetches models to) and the
+        // old build-folder models are covered by empty folders, so executors must fetch every model themselves.
+        hideFolders = StandaloneCluster.canHideFolders();
+        cluster = StandaloneCluster.start(sparkHome, directory, 2, 1, "1536m", hideFolders
+                ? List.of(ModelFetcher.cacheRoot().toAbsolutePath(), root.resolve("batchinfer/target")) : List.of());
         // While the daemons start (~15 s), make the input and the local-mode reference tables.
         corpus = DemoSample.write(root.resolve("data/demo/corpus"), directory.resolve("corpus"), 60);
         listenerJar = listenerJar(directory.resolve("task-event-listener.jar"));
@@ -113,6 +127,127 @@ class StandaloneClusterIT {
         assertThat(seen.removedExecutors()).as(seen.toString()).contains(victim);
         assertThat(fingerprints(warehouse, PIPELINE_TABLES)).isEqualTo(fingerprints(reference, PIPELINE_TABLES));
         assertThat(stageCounts(warehouse)).isEqualTo(stageCounts(reference));
+    }
+
+    /**
+     * The inference stages on executors that cannot see the driver's files: the built-in models come out of the app
+     * jar, one model from HDFS; each executor fetches them into its own cache. An executor killed in the middle of
+     * {@code infer} costs a retry. Every table matches a local-mode run (ids and counts exactly, vectors to 1e-5).
+     */
+    @Test
+    void inferEmbedSemanticDedupAndSelectRunOnExecutorsThatFetchTheirOwnModelsAndMatchLocalMode() throws Exception {
+        assumeTrue(hideFolders, "needs root and unshare to hide the driver's folders from the executors");
+        Configuration hadoop = new Configuration();
+        hadoop.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, directory.resolve("minidfs").toString());
+        hadoop.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
+        MiniDFSCluster hdfs = new MiniDFSCluster.Builder(hadoop).numDataNodes(1).build();
+        try {
+            hdfs.waitActive();
+            // a user's model on HDFS: the int8 MiniLM under plain names
+            ModelSpec int8 = ModelSpec.of("all-minilm-l6-v2-int8");
+            FileSystem fileSystem = hdfs.getFileSystem();
+            fileSystem.copyFromLocalFile(new org.apache.hadoop.fs.Path(local(int8.onnxUri()).toUri()),
+                    new org.apache.hadoop.fs.Path("/models/minilm-int8/model.onnx"));
+            fileSystem.copyFromLocalFile(new org.apache.hadoop.fs.Path(local(int8.tokenizerUri()).toUri()),
+                    new org.apache.hadoop.fs.Path("/models/minilm-int8/tokenizer.json"));
+            String hdfsModel = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + "/models/minilm-int8";
+            Path inferenceConfig = Files.writeString(directory.resolve("inference.yaml"), String.join("\n",
+                    "infer:", "  model: " + hdfsModel, "  partitions: 4",
+                    "embed:", "  granularities: [\"3:128\", \"6:384\"]", "  partitions: 2",
+                    "select:", "  budget: 20", "  max-queries-per-task: 8", "  partitions: 2",
+                    "  pool:", "    - gsm8k-train=" + root.resolve("data/demo/select/pool/gsm8k_train.jsonl"),
+                    "  tasks:", "    - gsm8k=" + root.resolve("data/demo/eval/gsm8k/test.jsonl"),
+                    "    - codex=" + root.resolve("data/demo/eval/humaneval/HumanEval.jsonl.gz"), ""));
+            String[] stages = {"run", "--config", inferenceConfig.toString(), "--stages", "infer,embed,semantic-dedup,select",
+                "--run-id", RUN_ID, "--no-html-report"};
+            Path localWarehouse = withCurated(directory.resolve("local-inference"));
+            Path clusterWarehouse = withCurated(directory.resolve("cluster-inference"));
+
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            List<String> localArguments = new ArrayList<>(List.of(stages));
+            localArguments.addAll(List.of("--warehouse", localWarehouse.toString(), "--master", "local[2]"));
+            int code = WinnowCli.execute(new PrintWriter(out), new PrintWriter(err), localArguments.toArray(String[]::new));
+            assertThat(code).as(out + "\n" + err).isZero();
+
+            Path events = directory.resolve("inference-events.tsv");
+            List<String> clusterArguments = new ArrayList<>(List.of(stages));
+            clusterArguments.addAll(List.of("--warehouse", clusterWarehouse.toString()));
+            Submission submission = submit("inference", events, clusterArguments.toArray(String[]::new));
+            String victim = awaitExecutorRunning(submission, events, "infer", 1);
+            cluster.executor(victim).destroyForcibly();
+            assertThat(submission.awaitExit()).as(submission.logTail()).isZero();
+            assertThat(submission.log()).contains("select").contains("Counts add up for every stage");
+
+            TaskEvents seen = TaskEvents.read(events);
+            assertThat(seen.removedExecutors()).as(seen.toString()).contains(victim);
+            assertThat(seen.successfulTasksByExecutor()).as("successful tasks per executor").hasSizeGreaterThanOrEqualTo(2);
+            // both executors fetched the models into their own caches: the HDFS model and the built-in fp32 from the jar
+            for (int worker = 1; worker <= 2; worker++) {
+                try (Stream<Path> cached = Files.walk(cluster.cover(worker, 0))) {
+                    assertThat(cached.map(file -> file.getFileName().toString()))
+                            .as("worker %d's executor model cache", worker).contains("model.onnx", "all-minilm-l6-v2.onnx");
+                }
+            }
+            assertThat(stageCounts(clusterWarehouse)).isEqualTo(stageCounts(localWarehouse));
+            assertSameVectors(clusterWarehouse, localWarehouse, "embeddings", "embedding", "doc_id");
+            assertSameVectors(clusterWarehouse, localWarehouse, "matryoshka_embeddings", "vector", "doc_id", "layer", "dim");
+            assertSameVectors(clusterWarehouse, localWarehouse, "select_embeddings", "vector", "doc_id");
+            assertThat(fingerprints(clusterWarehouse, List.of("semantic_duplicates", "selection")))
+                    .isEqualTo(fingerprints(localWarehouse, List.of("semantic_duplicates", "selection")));
+        } finally {
+            hdfs.shutdown();
+        }
+    }
+
+    /** A new warehouse holding a copy of the local reference's {@code curated} table. */
+    private static Path withCurated(Path warehouse) throws IOException {
+        Path source = reference.resolve("curated");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = warehouse.resolve("curated").resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return warehouse;
+    }
+
+    private static Path local(String uri) {
+        return ModelFetcher.fetch(uri, null, new Configuration()).path();
+    }
+
+    /** Same keys in both tables, and every vector at cosine >= 1 - 1e-5 to its counterpart. */
+    private static void assertSameVectors(Path actual, Path expected, String table, String vectorColumn, String... keys) {
+        SparkSession spark = TestSpark.session();
+        Map<String, float[]> left = vectors(spark, actual.resolve(table), vectorColumn, keys);
+        Map<String, float[]> right = vectors(spark, expected.resolve(table), vectorColumn, keys);
+        assertThat(left.keySet()).as(table).isEqualTo(right.keySet());
+        double worst = 1;
+        for (Map.Entry<String, float[]> entry : left.entrySet()) {
+            worst = Math.min(worst, Matryoshka.dot(entry.getValue(), right.get(entry.getKey())));
+        }
+        assertThat(worst).as("lowest cosine between the cluster's and local mode's %s", table).isGreaterThanOrEqualTo(1 - 1e-5);
+    }
+
+    private static Map<String, float[]> vectors(SparkSession spark, Path table, String vectorColumn, String... keys) {
+        Map<String, float[]> out = new HashMap<>();
+        for (Row row : DeltaTables.read(spark, table.toString(), "the cluster test").collectAsList()) {
+            StringBuilder key = new StringBuilder();
+            for (String column : keys) {
+                key.append(row.get(row.fieldIndex(column))).append('|');
+            }
+            List<Float> values = row.getList(row.fieldIndex(vectorColumn));
+            float[] vector = new float[values.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = values.get(i);
+            }
+            out.put(key.toString(), vector);
+        }
+        return out;
     }
 
     private static String awaitExecutorRunning(Submission submission, Path events, String stageNamePart, int occurrence)

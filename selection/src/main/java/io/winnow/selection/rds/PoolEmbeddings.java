@@ -8,6 +8,7 @@ import io.winnow.batchinfer.Granularity;
 import io.winnow.batchinfer.ModelSpec;
 import io.winnow.batchinfer.Pooling;
 import io.winnow.batchinfer.partition.EncodingCounters;
+import io.winnow.batchinfer.partition.EncodingInput;
 import io.winnow.core.table.DeltaTables;
 import io.winnow.embed.EmbedJob;
 import io.winnow.embed.EmbedPartition;
@@ -39,7 +40,7 @@ final class PoolEmbeddings {
         EncodingCounters counters = EncodingCounters.register(spark, SelectJob.STAGE);
         EmbedPartition encode = new EmbedPartition(model, options.withGranularities(List.of(finalLayer)),
                 config.intraOpThreads(), WINDOW, runId, counters);
-        DeltaTables.overwrite(texts.repartition(partitions).mapPartitions(encode, Encoders.row(EmbedJob.OUTPUT_SCHEMA)), path);
+        DeltaTables.overwrite(EncodingInput.inIdOrder(texts.repartition(partitions)).mapPartitions(encode, Encoders.row(EmbedJob.OUTPUT_SCHEMA)), path);
         return false;
     }
 

@@ -4,6 +4,7 @@ import io.winnow.batchinfer.internal.EmbedPartition;
 import io.winnow.batchinfer.model.ModelCheck;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.batchinfer.partition.EncodingInput;
+import io.winnow.batchinfer.partition.EncodingOutput;
 import io.winnow.core.run.ConfigHash;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageCounts;
@@ -71,14 +72,8 @@ public final class InferJob {
         EncodingCounters counters = EncodingCounters.register(spark, STAGE);
         EmbedPartition function = new EmbedPartition(model, config.tokenBudget(), config.maxBatchSize(),
                 config.sortByLength(), config.sortWindow(), config.intraOpThreads(), config.device(), context.runId(), counters);
-        // Spark names the encoding stage "infer" (progress lines, event logs, the cluster test's executor kill).
-        spark.sparkContext().setCallSite(STAGE);
-        long outputVersion;
-        try {
-            outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
-        } finally {
-            spark.sparkContext().clearCallSite();
-        }
+        long outputVersion = EncodingOutput.overwrite(spark, STAGE, encodable.mapPartitions(function,
+                Encoders.row(OUTPUT_SCHEMA)), outputPath);
         long quarantinedRows = Quarantine.replaceStageRowsCounted(
                 Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
         long keptRows = DeltaTables.writtenRows(spark, outputPath, outputVersion);

@@ -9,6 +9,7 @@ import io.winnow.batchinfer.model.ModelCheck;
 import io.winnow.batchinfer.model.ModelFetcher;
 import io.winnow.batchinfer.partition.EncodingCounters;
 import io.winnow.batchinfer.partition.EncodingInput;
+import io.winnow.batchinfer.partition.EncodingOutput;
 import io.winnow.core.run.ConfigHash;
 import io.winnow.core.run.RunContext;
 import io.winnow.core.run.StageCounts;
@@ -102,13 +103,8 @@ public final class EmbedJob {
                 granularities);
         EmbedPartition function = new EmbedPartition(model, options, config.intraOpThreads(), WINDOW, context.runId(),
                 counters);
-        spark.sparkContext().setCallSite(STAGE);
-        long outputVersion;
-        try {
-            outputVersion = DeltaTables.overwrite(encodable.mapPartitions(function, Encoders.row(OUTPUT_SCHEMA)), outputPath);
-        } finally {
-            spark.sparkContext().clearCallSite();
-        }
+        long outputVersion = EncodingOutput.overwrite(spark, STAGE, encodable.mapPartitions(function,
+                Encoders.row(OUTPUT_SCHEMA)), outputPath);
         long quarantinedRows = Quarantine.replaceStageRowsCounted(
                 Quarantine.missingIdOrText(documents, STAGE, context.runId()), quarantinePath, STAGE);
         long vectors = DeltaTables.writtenRows(spark, outputPath, outputVersion);

@@ -239,6 +239,25 @@ class WinnowCliTest {
     }
 
     @Test
+    void stsEvalNamesTheFileItEvaluatedAndEnforcesItsPairLimit(@TempDir Path directory) throws Exception {
+        Path csv = java.nio.file.Files.writeString(directory.resolve("my-sts.csv"), String.join("\n",
+                "A man is playing a guitar.,A man plays the guitar.,4.8",
+                "A woman is slicing an onion.,A woman cuts an onion.,4.6",
+                "Two dogs run in the snow.,A cat sleeps on a sofa.,0.4",
+                "The stock market fell today.,Shares dropped sharply today.,3.9",
+                "A child is reading a book.,A man is driving a truck.,0.2",
+                "Kids play football in the park.,Children are playing soccer outside.,4.2", ""));
+        Outcome evaluated = winnow("sts-eval", "--model", "all-minilm-l6-v2-int8", "--layers", "6", "--dims", "64,384",
+                "--pairs", "6", "--sts", csv.toString(), "--heatmap", directory.resolve("h.png").toString());
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+        assertThat(evaluated.out()).contains("my-sts.csv Spearman(cosine), all-minilm-l6-v2-int8, mean pooling, 6 pairs")
+                .doesNotContain("STS-B dev");
+        Outcome tooMany = winnow("sts-eval", "--pairs", "1501", "--sts", csv.toString());
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--pairs is 1501, but it must be a whole number from 1 to 1500");
+    }
+
+    @Test
     void lshParamsPicksBandsAndRowsAndPrintsTheSCurve() {
         Outcome outcome = winnow("lsh-params", "--threshold", "0.7", "--hashes", "250");
         assertThat(outcome.exitCode()).isZero();

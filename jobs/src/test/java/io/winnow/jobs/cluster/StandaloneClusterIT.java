@@ -154,6 +154,7 @@ class StandaloneClusterIT {
             Path inferenceConfig = Files.writeString(directory.resolve("inference.yaml"), String.join("\n",
                     "infer:", "  model: " + hdfsModel, "  partitions: 4",
                     "embed:", "  granularities: [\"3:128\", \"6:384\"]", "  partitions: 2",
+                    "semantic-dedup:", "  clusters: 4", "  max-iterations: 20",
                     "select:", "  budget: 20", "  max-queries-per-task: 8", "  partitions: 2",
                     "  pool:", "    - gsm8k-train=" + root.resolve("data/demo/select/pool/gsm8k_train.jsonl"),
                     "  tasks:", "    - gsm8k=" + root.resolve("data/demo/eval/gsm8k/test.jsonl"),

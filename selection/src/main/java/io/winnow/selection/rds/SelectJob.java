@@ -192,7 +192,7 @@ public final class SelectJob {
     private static List<SelectionRow> rds(SparkSession spark, SelectConfig config, ModelSpec model, Granularity finalLayer,
             EncoderOptions options, String embeddingsPath, Map<String, Long> detail) {
         long queriesStarted = System.nanoTime();
-        QueryMatrix queries = QueryEncoder.encode(spark, config, model, finalLayer, options);
+        QueryMatrix queries = QueryEmbeddings.encode(spark, config, model, finalLayer, options);
         detail.put("time_ms.embed_queries", millisSince(queriesStarted));
         for (int t = 0; t < queries.tasks().size(); t++) {
             detail.put("queries." + queries.tasks().get(t), (long) queries.queries(t));

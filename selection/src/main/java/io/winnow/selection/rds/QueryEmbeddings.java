@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * Reads every target task's query examples and embeds them on the driver (a few hundred texts) the way the pool
  * is embedded: Tulu format with the answer, position-weighted mean of the final layer, full width, unit length.
  */
-final class QueryEncoder {
-    private QueryEncoder() {}
+final class QueryEmbeddings {
+    private QueryEmbeddings() {}
 
     static QueryMatrix encode(SparkSession spark, SelectConfig config, ModelSpec model, Granularity finalLayer,
             EncoderOptions options) {

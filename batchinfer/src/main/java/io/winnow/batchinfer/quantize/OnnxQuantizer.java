@@ -2,6 +2,7 @@ package io.winnow.batchinfer.quantize;
 
 import ai.onnx.proto.OnnxMl;
 import io.winnow.batchinfer.graph.GraphEditor;
+import io.winnow.batchinfer.graph.OnnxFiles;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -265,22 +266,9 @@ public final class OnnxQuantizer {
         model.addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(minimum).build());
     }
 
+    /** Written through the one graph-file writer (temporary file, atomic rename). */
     static void write(OnnxMl.ModelProto model, Path output) {
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path temporary = Files.createTempFile(Objects.requireNonNull(parent), ".quantize-", ".onnx.tmp");
-            try {
-                Files.write(temporary, model.toByteArray());
-                Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw QuantizeErrors.cannotWrite(output, e);
-        }
+        OnnxFiles.write(model, output);
     }
 
     /** Opens the written model in ONNX Runtime, so a broken graph fails here and not in a later job. */

@@ -62,11 +62,6 @@ final class QuantizeErrors {
                 what, path, firstLine(cause.getMessage())), cause);
     }
 
-    static WinnowException cannotWrite(Path path, Throwable cause) {
-        return new WinnowException(ErrorCode.STAGE_FAILED, String.format(
-                "Cannot write the quantized model to '%s': %s. Pick a writable output path with enough free space.",
-                path, firstLine(cause.getMessage())), cause);
-    }
 
     static WinnowException runtimeRejected(Path path, Throwable cause) {
         return new WinnowException(ErrorCode.STAGE_FAILED, String.format(

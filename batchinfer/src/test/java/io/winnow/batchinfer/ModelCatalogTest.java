@@ -73,6 +73,19 @@ class ModelCatalogTest {
     }
 
     @Test
+    void anExecutorThatCannotSeeAPinnedLocalModelSaysHowToShareIt() throws IOException {
+        Path folder = modelFolder("vanished-model");
+        ModelSpec pinned = ModelSpec.of(folder.toString()).pin(HADOOP);
+        // what an executor without the driver's disk sees: no cached copy, no source file
+        Files.delete(folder.resolve("model.onnx"));
+        deleteCached(pinned.onnxSha256());
+        assertThatThrownBy(() -> ModelFetcher.fetch(pinned.onnxUri(), pinned.onnxSha256(), HADOOP))
+                .isInstanceOf(WinnowException.class)
+                .hasMessageStartingWith("Model file '" + pinned.onnxUri() + "' cannot be read from this JVM")
+                .hasMessageContaining("put it on hdfs:// or s3a://, use a built-in model");
+    }
+
+    @Test
     void aTruncatedOnnxFileIsAnErrorNamingTheFileNotACrash() throws IOException {
         Path folder = modelFolder("truncated-model");
         byte[] whole = Files.readAllBytes(folder.resolve("model.onnx"));

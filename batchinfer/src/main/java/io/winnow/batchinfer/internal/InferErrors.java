@@ -41,6 +41,14 @@ public final class InferErrors {
                 onnxUri, String.join(", ", candidates)));
     }
 
+    public static WinnowException modelFileMissingHere(String uri) {
+        return new WinnowException(ErrorCode.INPUT_NOT_FOUND, String.format(
+                "Model file '%s' cannot be read from this JVM: it was deleted or moved, or this executor does not see"
+                        + " the driver's disk. On a cluster every executor must reach the model: put it on hdfs:// or"
+                        + " s3a://, use a built-in model, or a path every executor mounts.",
+                uri));
+    }
+
     public static WinnowException fileSystemUnreachable(String uri, Throwable cause) {
         return new WinnowException(ErrorCode.INPUT_NOT_FOUND, String.format(
                 "Cannot reach the file system of model file '%s': %s. Check the URI's scheme and host, that the"

@@ -115,7 +115,7 @@ public final class ModelFetcher {
                     OutputStream out = Files.newOutputStream(temporary)) {
                 hashing.transferTo(out);
             } catch (FileNotFoundException e) {
-                throw InferErrors.modelNotFound(uri, List.of());
+                throw InferErrors.modelFileMissingHere(uri);
             } catch (IOException e) {
                 if (e.getMessage() != null && e.getMessage().contains("No space left")) {
                     throw InferErrors.modelCacheUnwritable(root, e);
@@ -180,7 +180,7 @@ public final class ModelFetcher {
             FileStatus status = fileSystem.getFileStatus(path);
             return status.getLen() + "|" + status.getModificationTime();
         } catch (FileNotFoundException e) {
-            throw InferErrors.modelNotFound(uri, List.of());
+            throw InferErrors.modelFileMissingHere(uri);
         } catch (IOException | RuntimeException e) {
             throw InferErrors.fileSystemUnreachable(uri, e);
         }
@@ -191,7 +191,7 @@ public final class ModelFetcher {
         int slash = path.lastIndexOf('/');
         String name = slash < 0 ? path : path.substring(slash + 1);
         if (name.isEmpty() || name.startsWith(".")) {
-            throw InferErrors.modelNotFound(uri, List.of());
+            throw InferErrors.modelNotFound(uri, io.winnow.batchinfer.ModelCatalog.BUILT_IN);
         }
         return name;
     }
